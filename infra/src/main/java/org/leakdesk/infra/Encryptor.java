@@ -1,0 +1,28 @@
+package org.leakdesk.infra;
+
+import java.io.IOException;
+import java.io.OutputStream;
+
+/**
+ * Encrypts objects for the newsroom. Holds only public keys: whatever it encrypts, it cannot
+ * decrypt.
+ *
+ * <p>Each object gets a fresh 256-bit data key. The body is AES-256-GCM in fixed-size segments,
+ * each authenticated with its index and a final-segment flag, so that tampering, truncation and
+ * reordering are detected. The data key is wrapped to the newsroom key(s) as an OpenPGP message.
+ */
+public interface Encryptor {
+
+    /**
+     * Starts encrypting one object into {@code ciphertextSink}. Nothing reaches the sink
+     * unencrypted; closing the returned plaintext stream writes the final segment and closes the
+     * sink.
+     *
+     * @param objectRef names the object (for example {@code submission-file:<id>}); the ciphertext
+     *     is bound to it and only decrypts under the same reference
+     */
+    Encryption encrypt(OutputStream ciphertextSink, String objectRef) throws IOException;
+
+    /** Encrypts a small value in memory; same format and guarantees as {@link #encrypt}. */
+    SealedValue seal(byte[] plaintext, String objectRef);
+}

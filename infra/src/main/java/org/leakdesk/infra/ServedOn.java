@@ -1,0 +1,20 @@
+package org.leakdesk.infra;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Puts a controller on one face. Its mappings only match requests that arrived on that face's
+ * port; every LeakDesk controller must carry this annotation, or the application refuses to start.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+public @interface ServedOn {
+
+    /** The face the controller belongs to. */
+    Face value();
+}

@@ -1,0 +1,62 @@
+package org.leakdesk.infra.accounts;
+
+import java.io.PrintStream;
+import java.security.SecureRandom;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.leakdesk.infra.StaffAccounts;
+import org.leakdesk.infra.StaffRole;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+
+/**
+ * On the first start of a demo installation (no staff accounts yet), creates one account per
+ * role with a random password and prints the passwords once to the console. They are never
+ * stored in clear or logged.
+ */
+class DemoAccounts implements ApplicationRunner {
+
+    private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    private static final int PASSWORD_LENGTH = 20;
+
+    private final StaffAccounts accounts;
+    private final SecureRandom random;
+    private final PrintStream console;
+
+    DemoAccounts(StaffAccounts accounts, SecureRandom random, PrintStream console) {
+        this.accounts = accounts;
+        this.random = random;
+        this.console = console;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (accounts.count() > 0) {
+            return;
+        }
+        Map<String, String> created = new LinkedHashMap<>();
+        for (StaffRole role : StaffRole.values()) {
+            String username = role.group();
+            String password = randomPassword();
+            accounts.create(username, password, Set.of(role), "system:setup");
+            created.put(username, password);
+        }
+        StringBuilder banner = new StringBuilder("\n")
+                .append("=====================================================================\n")
+                .append("  LeakDesk demo staff accounts (shown once; not stored in clear)\n")
+                .append("  Staff interface: sign in on the staff port (default http://localhost:8081)\n\n");
+        created.forEach((user, password) -> banner.append(String.format("    %-9s %s%n", user, password)));
+        banner.append("=====================================================================\n");
+        console.print(banner);
+        console.flush();
+    }
+
+    private String randomPassword() {
+        StringBuilder password = new StringBuilder(PASSWORD_LENGTH);
+        for (int i = 0; i < PASSWORD_LENGTH; i++) {
+            password.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        return password.toString();
+    }
+}

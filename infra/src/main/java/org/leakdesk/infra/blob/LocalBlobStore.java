@@ -1,0 +1,121 @@
+package org.leakdesk.infra.blob;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
+import org.leakdesk.infra.BlobId;
+import org.leakdesk.infra.BlobStore;
+import org.leakdesk.infra.PendingBlob;
+
+/**
+ * Blobs in a directory on local disk, fanned out by the first two hex digits of their id. A blob
+ * is written to {@code incoming/<id>.part}, synced, renamed into place and the directory synced,
+ * so a committed blob survives a crash and an uncommitted one never appears under its name.
+ */
+final class LocalBlobStore implements BlobStore {
+
+    private final Path root;
+    private final Path incoming;
+
+    LocalBlobStore(Path root) throws IOException {
+        this.root = root;
+        this.incoming = root.resolve("incoming");
+        Files.createDirectories(incoming);
+    }
+
+    @Override
+    public PendingBlob create() throws IOException {
+        BlobId id = new BlobId(UUID.randomUUID());
+        Path temp = incoming.resolve(id + ".part");
+        FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        return new LocalPendingBlob(id, temp, channel);
+    }
+
+    @Override
+    public InputStream open(BlobId id) throws IOException {
+        Path path = pathOf(id);
+        if (!Files.isRegularFile(path)) {
+            throw new NoSuchFileException("No blob " + id);
+        }
+        return Files.newInputStream(path);
+    }
+
+    @Override
+    public void delete(BlobId id) throws IOException {
+        Files.deleteIfExists(pathOf(id));
+    }
+
+    @Override
+    public boolean exists(BlobId id) {
+        return Files.isRegularFile(pathOf(id));
+    }
+
+    Path pathOf(BlobId id) {
+        String name = id.toString();
+        return root.resolve(name.substring(0, 2)).resolve(name);
+    }
+
+    private static void syncDirectory(Path dir) throws IOException {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        }
+    }
+
+    private final class LocalPendingBlob implements PendingBlob {
+
+        private final BlobId id;
+        private final Path temp;
+        private final FileChannel channel;
+        private final OutputStream stream;
+        private boolean committed;
+
+        LocalPendingBlob(BlobId id, Path temp, FileChannel channel) {
+            this.id = id;
+            this.temp = temp;
+            this.channel = channel;
+            // Closing the caller's stream (e.g. an encrypting stream) must not close the channel before commit.
+            this.stream = new BufferedOutputStream(Channels.newOutputStream(new UnclosableChannel(channel)), 1 << 16);
+        }
+
+        @Override
+        public BlobId id() {
+            return id;
+        }
+
+        @Override
+        public OutputStream stream() {
+            return stream;
+        }
+
+        @Override
+        public long commit() throws IOException {
+            stream.flush();
+            channel.force(true);
+            long size = channel.size();
+            channel.close();
+            Path target = pathOf(id);
+            Files.createDirectories(target.getParent());
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            syncDirectory(target.getParent());
+            committed = true;
+            return size;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (!committed) {
+                channel.close();
+                Files.deleteIfExists(temp);
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.leakdesk.infra.crypto;
+
+import java.io.IOException;
+import java.security.SecureRandom;
+import org.leakdesk.infra.AccessAction;
+import org.leakdesk.infra.AccessLog;
+import org.leakdesk.infra.AccessRecord;
+import org.leakdesk.infra.Decryptor;
+import org.leakdesk.infra.Encryptor;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(KeyProperties.class)
+class CryptoConfiguration {
+
+    @Bean
+    SecureRandom secureRandom() {
+        return new SecureRandom();
+    }
+
+    @Bean
+    NewsroomKeyring newsroomKeyring(KeyProperties properties, SecureRandom random) throws IOException {
+        return NewsroomKeyring.load(properties, System.getenv(NewsroomKeyring.PASSPHRASE_ENV), random);
+    }
+
+    @Bean
+    OpenPgpKeyWrap openPgpKeyWrap(NewsroomKeyring keyring, SecureRandom random) {
+        return new OpenPgpKeyWrap(keyring.encryptionKeys(), keyring.unlockedKeys(), random);
+    }
+
+    @Bean
+    SegmentedEnvelope segmentedEnvelope(KeyProperties properties) {
+        return new SegmentedEnvelope(properties.segmentSizeOrDefault());
+    }
+
+    @Bean
+    Encryptor encryptor(OpenPgpKeyWrap keyWrap, SegmentedEnvelope envelope, SecureRandom random) {
+        return new EnvelopeEncryptor(keyWrap, envelope, random);
+    }
+
+    @Bean
+    Decryptor decryptor(OpenPgpKeyWrap keyWrap, SegmentedEnvelope envelope, AccessLog accessLog) {
+        return new EnvelopeDecryptor(keyWrap, envelope, accessLog);
+    }
+
+    /** The unlock happened while the context started; the log can take the entry once it is ready. */
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> keyUnlockAudit(NewsroomKeyring keyring, AccessLog accessLog) {
+        return event -> {
+            if (!keyring.unlockedKeys().isEmpty()) {
+                accessLog.recordNow(new AccessRecord(
+                        "system:keyring",
+                        AccessAction.KEY_UNLOCKED,
+                        null,
+                        "fingerprint " + String.join(", ", keyring.fingerprints())));
+            }
+        };
+    }
+}

@@ -1,0 +1,38 @@
+package org.leakdesk.infra.web;
+
+import org.jspecify.annotations.Nullable;
+import org.leakdesk.infra.FacePorts;
+import org.leakdesk.infra.ServedOn;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.web.servlet.mvc.condition.RequestCondition;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Adds a {@link FaceCondition} to every controller annotated {@link ServedOn}, so that the same
+ * path can mean different pages on the two ports and a path of one face is a 404 on the other.
+ * A LeakDesk controller without the annotation is a mistake that would expose it on both ports:
+ * the application refuses to start.
+ */
+final class FaceAwareHandlerMapping extends RequestMappingHandlerMapping {
+
+    private static final String OWN_PACKAGE = "org.leakdesk.";
+
+    private final FacePorts ports;
+
+    FaceAwareHandlerMapping(FacePorts ports) {
+        this.ports = ports;
+    }
+
+    @Override
+    protected @Nullable RequestCondition<?> getCustomTypeCondition(Class<?> handlerType) {
+        ServedOn servedOn = AnnotatedElementUtils.findMergedAnnotation(handlerType, ServedOn.class);
+        if (servedOn != null) {
+            return new FaceCondition(servedOn.value(), ports);
+        }
+        if (handlerType.getName().startsWith(OWN_PACKAGE)) {
+            throw new IllegalStateException(handlerType.getName()
+                    + " must say which face it is served on with @ServedOn(Face.SOURCE) or @ServedOn(Face.STAFF)");
+        }
+        return null;
+    }
+}

@@ -1,0 +1,67 @@
+package org.leakdesk.infra.web;
+
+import org.apache.catalina.connector.Connector;
+import org.leakdesk.infra.Face;
+import org.leakdesk.infra.FacePorts;
+import org.springframework.boot.autoconfigure.web.servlet.WebMvcRegistrations;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * One process, two faces: Tomcat's main connector ({@code server.port}) serves the source face,
+ * an extra connector ({@code leakdesk.staff.port}) the staff face. Static files live under
+ * {@code /intake/} (source) and {@code /review/} (staff).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(StaffFaceProperties.class)
+class FaceConfiguration {
+
+    @Bean
+    Connector staffConnector(StaffFaceProperties properties) {
+        Connector connector = new Connector(TomcatServletWebServerFactory.DEFAULT_PROTOCOL);
+        connector.setPort(properties.port());
+        if (properties.address() != null) {
+            connector.setProperty("address", properties.address());
+        }
+        return connector;
+    }
+
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> staffConnectorCustomizer(Connector staffConnector) {
+        return factory -> factory.addAdditionalTomcatConnectors(staffConnector);
+    }
+
+    @Bean
+    TomcatFacePorts facePorts(Connector staffConnector) {
+        return new TomcatFacePorts(staffConnector);
+    }
+
+    @Bean
+    WebMvcRegistrations faceAwareMappings(FacePorts ports) {
+        return new WebMvcRegistrations() {
+            @Override
+            public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
+                return new FaceAwareHandlerMapping(ports);
+            }
+        };
+    }
+
+    @Bean
+    WebMvcConfigurer faceStaticResources(FacePorts ports) {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new FaceStaticResourceGuard(Face.SOURCE, ports))
+                        .addPathPatterns("/intake/**");
+                registry.addInterceptor(new FaceStaticResourceGuard(Face.STAFF, ports))
+                        .addPathPatterns("/review/**");
+            }
+        };
+    }
+}

@@ -1,0 +1,77 @@
+package org.leakdesk.infra.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.leakdesk.infra.AccessAction;
+import org.leakdesk.infra.AccessLog;
+import org.leakdesk.infra.AccessLogQuery;
+import org.leakdesk.infra.StaffAccounts;
+import org.leakdesk.infra.StaffMember;
+import org.leakdesk.infra.StaffRole;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+@SpringBootTest
+class StaffAccountsTest {
+
+    @Autowired
+    StaffAccounts accounts;
+
+    @Autowired
+    UserDetailsService userDetails;
+
+    @Autowired
+    PasswordEncoder passwords;
+
+    @Autowired
+    AccessLog accessLog;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void anAccountIsStoredWithAnArgon2idHashAndItsRoles() {
+        String username = "rev" + UUID.randomUUID().toString().substring(0, 8);
+
+        StaffMember member = accounts.create(
+                username, "correct horse battery", Set.of(StaffRole.REVIEWER, StaffRole.EDITOR), "admin");
+
+        assertThat(member.roles()).containsExactlyInAnyOrder(StaffRole.REVIEWER, StaffRole.EDITOR);
+        assertThat(accounts.find(username)).contains(member);
+        String hash = jdbc.sql("SELECT password_hash FROM staff_account WHERE username = ?")
+                .param(username)
+                .query(String.class)
+                .single();
+        assertThat(hash).startsWith("$argon2id$").doesNotContain("correct horse");
+        UserDetails details = userDetails.loadUserByUsername(username);
+        assertThat(passwords.matches("correct horse battery", details.getPassword()))
+                .isTrue();
+        assertThat(details.getAuthorities())
+                .extracting(GrantedAuthority::getAuthority)
+                .containsExactlyInAnyOrder("ROLE_REVIEWER", "ROLE_EDITOR");
+        assertThat(accessLog.entries(new AccessLogQuery("admin", AccessAction.ACCOUNT_CREATED, null, 50)))
+                .anySatisfy(e -> assertThat(e.detail()).contains(username).doesNotContain("correct horse"));
+    }
+
+    @Test
+    void badUsernamesShortPasswordsAndDuplicatesAreRefused() {
+        String username = "dup" + UUID.randomUUID().toString().substring(0, 8);
+        accounts.create(username, "a long enough password", Set.of(StaffRole.AUDITOR), "admin");
+
+        assertThatThrownBy(() -> accounts.create(username, "a long enough password", Set.of(), "admin"))
+                .hasMessageContaining("taken");
+        assertThatThrownBy(() -> accounts.create("Robert'); DROP", "a long enough password", Set.of(), "admin"))
+                .hasMessageContaining("lower-case letters");
+        assertThatThrownBy(() -> accounts.create("shorty", "short", Set.of(), "admin"))
+                .hasMessageContaining("at least 12 characters");
+    }
+}

@@ -1,0 +1,159 @@
+package org.leakdesk.infra.crypto;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.leakdesk.infra.NewsroomKeyLockedException;
+import org.leakdesk.infra.TamperedCiphertextException;
+import org.leakdesk.infra.WrappedKey;
+
+class NewsroomKeyringTest {
+
+    private final SecureRandom random = new SecureRandom();
+
+    @TempDir
+    Path keys;
+
+    @Test
+    void generatesADemoKeyThatWrapsAndUnwrapsDataKeys() throws Exception {
+        NewsroomKeyring keyring = NewsroomKeyring.load(demo(), null, random);
+        OpenPgpKeyWrap wrap = new OpenPgpKeyWrap(keyring.encryptionKeys(), keyring.unlockedKeys(), random);
+        byte[] dataKey = randomBytes(32);
+
+        WrappedKey wrapped = wrap.wrap(dataKey);
+
+        assertThat(wrap.unwrap(wrapped, "ref")).isEqualTo(dataKey);
+        assertThat(keyring.fingerprints()).singleElement().asString().hasSize(40);
+        assertThat(Files.getPosixFilePermissions(keys.resolve(NewsroomKeyring.SECRET_FILE)))
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        assertThat(Files.getPosixFilePermissions(keys.resolve(NewsroomKeyring.DEMO_PASSPHRASE_FILE)))
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+    }
+
+    @Test
+    void gnupgImportsTheKeyAndUnwrapsOurDataKeys() throws Exception {
+        NewsroomKeyring keyring = NewsroomKeyring.load(demo(), null, random);
+        OpenPgpKeyWrap wrap = new OpenPgpKeyWrap(keyring.encryptionKeys(), keyring.unlockedKeys(), random);
+        byte[] dataKey = randomBytes(32);
+        Path wrapped =
+                Files.write(keys.resolve("wrapped.pgp"), wrap.wrap(dataKey).packet());
+        Path home = Files.createDirectories(keys.resolve("gnupg"));
+        Files.setPosixFilePermissions(
+                home,
+                java.util.Set.of(
+                        PosixFilePermission.OWNER_READ,
+                        PosixFilePermission.OWNER_WRITE,
+                        PosixFilePermission.OWNER_EXECUTE));
+        String passphrase = Files.readAllLines(keys.resolve(NewsroomKeyring.DEMO_PASSPHRASE_FILE))
+                .get(0);
+
+        gpg(home, "--import", keys.resolve(NewsroomKeyring.SECRET_FILE).toString());
+        Path out = keys.resolve("unwrapped.bin");
+        gpg(
+                home,
+                "--pinentry-mode",
+                "loopback",
+                "--passphrase",
+                passphrase,
+                "--output",
+                out.toString(),
+                "--decrypt",
+                wrapped.toString());
+
+        assertThat(Files.readAllBytes(out)).isEqualTo(dataKey);
+        String packets = gpg(home, "--list-packets", wrapped.toString());
+        assertThat(packets)
+                .contains(":pubkey enc packet: version 3")
+                .contains("encrypted data packet")
+                .contains("mdc_method: 2");
+    }
+
+    @Test
+    void withoutAPassphraseTheKeyStaysLockedButEncryptionWorks() throws Exception {
+        NewsroomKeyring.load(demo(), null, random);
+        Files.delete(keys.resolve(NewsroomKeyring.DEMO_PASSPHRASE_FILE));
+
+        NewsroomKeyring locked = NewsroomKeyring.load(demo(), null, random);
+        OpenPgpKeyWrap wrap = new OpenPgpKeyWrap(locked.encryptionKeys(), locked.unlockedKeys(), random);
+        WrappedKey wrapped = wrap.wrap(randomBytes(32));
+
+        assertThat(wrap.canUnwrap()).isFalse();
+        assertThatThrownBy(() -> wrap.unwrap(wrapped, "ref")).isInstanceOf(NewsroomKeyLockedException.class);
+    }
+
+    @Test
+    void theEnvironmentPassphraseUnlocksAndAWrongOneIsAClearError() throws Exception {
+        NewsroomKeyring.load(demo(), null, random);
+        Path passphraseFile = keys.resolve(NewsroomKeyring.DEMO_PASSPHRASE_FILE);
+        String passphrase = Files.readAllLines(passphraseFile).get(0);
+        Files.delete(passphraseFile);
+
+        assertThat(NewsroomKeyring.load(demo(), passphrase, random).unlockedKeys())
+                .hasSize(1);
+        assertThatThrownBy(() -> NewsroomKeyring.load(demo(), "not the passphrase", random))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("wrong passphrase");
+    }
+
+    @Test
+    void aMissingKeyOutsideDemoModeIsAClearError() {
+        assertThatThrownBy(() -> NewsroomKeyring.load(new KeyProperties(keys, null, false, null), null, random))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("No newsroom public key")
+                .hasMessageContaining("generate-demo-key");
+    }
+
+    @Test
+    void aWrappedKeyFromAnotherNewsroomIsRejected() throws Exception {
+        NewsroomKeyring ours = NewsroomKeyring.load(demo(), null, random);
+        Path otherDir = Files.createDirectories(keys.resolve("other"));
+        NewsroomKeyring theirs = NewsroomKeyring.load(new KeyProperties(otherDir, null, true, null), null, random);
+        WrappedKey foreign =
+                new OpenPgpKeyWrap(theirs.encryptionKeys(), theirs.unlockedKeys(), random).wrap(randomBytes(32));
+
+        OpenPgpKeyWrap wrap = new OpenPgpKeyWrap(ours.encryptionKeys(), ours.unlockedKeys(), random);
+        assertThatThrownBy(() -> wrap.unwrap(foreign, "ref"))
+                .isInstanceOf(TamperedCiphertextException.class)
+                .hasMessageContaining("none of the unlocked newsroom keys");
+        byte[] damaged = wrap.wrap(randomBytes(32)).packet();
+        damaged[damaged.length - 5] ^= 1;
+        assertThatThrownBy(() -> wrap.unwrap(new WrappedKey(damaged), "ref"))
+                .isInstanceOf(TamperedCiphertextException.class);
+    }
+
+    private KeyProperties demo() {
+        return new KeyProperties(keys, null, true, null);
+    }
+
+    private byte[] randomBytes(int n) {
+        byte[] bytes = new byte[n];
+        random.nextBytes(bytes);
+        return bytes;
+    }
+
+    private static String gpg(Path home, String... args) throws IOException, InterruptedException {
+        List<String> command =
+                new java.util.ArrayList<>(List.of("gpg", "--homedir", home.toString(), "--batch", "--yes"));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as("gpg %s:%n%s", args[0], output).isZero();
+        return output;
+    }
+
+    static String hex(byte[] bytes) {
+        return HexFormat.of().formatHex(bytes);
+    }
+}

@@ -1,0 +1,168 @@
+package org.leakdesk.infra.crypto;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.leakdesk.infra.TamperedCiphertextException;
+
+class SegmentedEnvelopeTest {
+
+    private static final int SEGMENT = 4096;
+    private static final int LDK_HEADER = 8;
+    // Tink's own header inside the first segment: length byte, 32-byte salt, 7-byte nonce prefix.
+    private static final int TINK_HEADER = 40;
+    private static final String REF = "submission-file:test";
+
+    private final SecureRandom random = new SecureRandom();
+    private final SegmentedEnvelope envelope = new SegmentedEnvelope(SEGMENT);
+    private final byte[] key = randomBytes(32);
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, SEGMENT - TINK_HEADER - 16, SEGMENT * 3 + 123, 200_000})
+    void decryptsWhatItEncrypted(int size) throws IOException {
+        byte[] plaintext = randomBytes(size);
+
+        byte[] ciphertext = encrypt(plaintext, REF);
+
+        assertThat(decrypt(ciphertext, REF)).isEqualTo(plaintext);
+        assertThat(ciphertext).startsWith('L', 'D', 'K', 1);
+    }
+
+    @Test
+    void ciphertextDoesNotContainThePlaintext() throws IOException {
+        byte[] plaintext = "The eight-page intelligence report was obtained by the newsroom."
+                .repeat(200)
+                .getBytes();
+
+        byte[] ciphertext = encrypt(plaintext, REF);
+
+        assertThat(indexOf(ciphertext, Arrays.copyOf(plaintext, 16))).isEqualTo(-1);
+    }
+
+    @Test
+    void aFlippedByteInAnySegmentFailsWithAClearError() throws IOException {
+        byte[] plaintext = randomBytes(SEGMENT * 3 + 500);
+        byte[] ciphertext = encrypt(plaintext, REF);
+        int segments = (ciphertext.length - LDK_HEADER + SEGMENT - 1) / SEGMENT;
+        assertThat(segments).isEqualTo(4);
+
+        for (int segment = 0; segment < segments; segment++) {
+            int start = LDK_HEADER + segment * SEGMENT + (segment == 0 ? TINK_HEADER : 0);
+            int end = Math.min(ciphertext.length, LDK_HEADER + (segment + 1) * SEGMENT);
+            for (int position : new int[] {start, (start + end) / 2, end - 1}) {
+                byte[] tampered = ciphertext.clone();
+                tampered[position] ^= 0x01;
+                assertTampered(tampered, REF);
+            }
+        }
+    }
+
+    @Test
+    void aFlippedByteInTheHeadersFails() throws IOException {
+        byte[] ciphertext = encrypt(randomBytes(10_000), REF);
+        for (int position : new int[] {0, 3, 5, LDK_HEADER, LDK_HEADER + 1, LDK_HEADER + TINK_HEADER - 1}) {
+            byte[] tampered = ciphertext.clone();
+            tampered[position] ^= 0x01;
+            assertThatThrownBy(() -> decrypt(tampered, REF))
+                    .as("byte %d", position)
+                    .isInstanceOf(TamperedCiphertextException.class);
+        }
+    }
+
+    @Test
+    void aDroppedLastSegmentFails() throws IOException {
+        byte[] ciphertext = encrypt(randomBytes(SEGMENT * 3 + 500), REF);
+        byte[] withoutLast = Arrays.copyOf(ciphertext, LDK_HEADER + 3 * SEGMENT);
+
+        assertTampered(withoutLast, REF);
+    }
+
+    @Test
+    void aTruncationInsideASegmentFails() throws IOException {
+        byte[] ciphertext = encrypt(randomBytes(SEGMENT * 2), REF);
+
+        assertTampered(Arrays.copyOf(ciphertext, ciphertext.length - 1), REF);
+        assertTampered(Arrays.copyOf(ciphertext, LDK_HEADER + TINK_HEADER + 10), REF);
+    }
+
+    @Test
+    void swappedSegmentsFail() throws IOException {
+        byte[] ciphertext = encrypt(randomBytes(SEGMENT * 3 + 500), REF);
+        byte[] swapped = ciphertext.clone();
+        int one = LDK_HEADER + SEGMENT;
+        int two = LDK_HEADER + 2 * SEGMENT;
+        System.arraycopy(ciphertext, one, swapped, two, SEGMENT);
+        System.arraycopy(ciphertext, two, swapped, one, SEGMENT);
+
+        assertTampered(swapped, REF);
+    }
+
+    @Test
+    void aBodyOnlyDecryptsAsTheObjectItWasWrittenFor() throws IOException {
+        byte[] ciphertext = encrypt(randomBytes(100), REF);
+
+        assertTampered(ciphertext, "submission-file:another");
+    }
+
+    @Test
+    void anotherKeyDoesNotDecrypt() throws IOException {
+        byte[] ciphertext = encrypt(randomBytes(100), REF);
+
+        assertThatThrownBy(() -> readAll(envelope.decrypt(randomBytes(32), new ByteArrayInputStream(ciphertext), REF)))
+                .isInstanceOf(TamperedCiphertextException.class);
+    }
+
+    private void assertTampered(byte[] ciphertext, String ref) {
+        assertThatThrownBy(() -> decrypt(ciphertext, ref))
+                .isInstanceOf(TamperedCiphertextException.class)
+                .hasMessageContaining("Encrypted object " + ref + " failed authentication")
+                .hasMessageContaining("altered, truncated or reordered");
+    }
+
+    private byte[] encrypt(byte[] plaintext, String ref) throws IOException {
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        try (OutputStream out = envelope.encrypt(key, sink, ref)) {
+            out.write(plaintext);
+        }
+        return sink.toByteArray();
+    }
+
+    private byte[] decrypt(byte[] ciphertext, String ref) throws IOException {
+        return readAll(envelope.decrypt(key, new ByteArrayInputStream(ciphertext), ref));
+    }
+
+    private static byte[] readAll(InputStream in) throws IOException {
+        try (in) {
+            return in.readAllBytes();
+        }
+    }
+
+    private byte[] randomBytes(int n) {
+        byte[] bytes = new byte[n];
+        random.nextBytes(bytes);
+        return bytes;
+    }
+
+    static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+}
