@@ -1,0 +1,46 @@
+package org.leakdesk.intake;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What Tika found in one document. Every field but {@code outcome}, {@code extractor} and
+ * {@code extractedAt} may be null: documents rarely carry everything.
+ *
+ * @param outcome whether the document could be parsed
+ * @param extractor the tool and version that produced this, e.g. {@code Apache Tika 3.2.3}
+ * @param extractedAt when it was produced
+ * @param detectedType the content type Tika detected from the bytes (not the declared one)
+ * @param author {@code dc:creator}
+ * @param lastAuthor {@code meta:last-author}
+ * @param created {@code dcterms:created}, as written in the document
+ * @param modified {@code dcterms:modified}, as written in the document
+ * @param creatorTool {@code xmp:CreatorTool}, else {@code pdf:producer}
+ * @param pageCount number of pages, for paged formats
+ * @param language the language detected from the text
+ * @param problem for an unparseable document, what went wrong in a line (never content)
+ * @param fields every metadata field Tika reported, values clipped
+ */
+public record ExtractedMetadata(
+        Outcome outcome,
+        String extractor,
+        Instant extractedAt,
+        @Nullable String detectedType,
+        @Nullable String author,
+        @Nullable String lastAuthor,
+        @Nullable String created,
+        @Nullable String modified,
+        @Nullable String creatorTool,
+        @Nullable Integer pageCount,
+        @Nullable String language,
+        @Nullable String problem,
+        Map<String, List<String>> fields) {
+
+    /** Whether Tika could read the document. */
+    public enum Outcome {
+        EXTRACTED,
+        UNPARSEABLE
+    }
+}

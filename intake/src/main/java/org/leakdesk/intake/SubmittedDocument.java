@@ -1,0 +1,24 @@
+package org.leakdesk.intake;
+
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One document of a submission, decrypted for display.
+ *
+ * @param fileId the document's id
+ * @param position its place in the upload, from 1
+ * @param fileName the name the source's browser gave it
+ * @param declaredType the content type the browser declared, or null
+ * @param size plaintext size in bytes
+ * @param sha256 SHA-256 of the plaintext, lower-case hex
+ * @param metadata what extraction found, or null while extraction has not run yet
+ */
+public record SubmittedDocument(
+        UUID fileId,
+        int position,
+        String fileName,
+        @Nullable String declaredType,
+        long size,
+        String sha256,
+        @Nullable ExtractedMetadata metadata) {}

@@ -1,0 +1,76 @@
+package org.leakdesk.intake.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.leakdesk.infra.AccessAction;
+import org.leakdesk.infra.AccessRecord;
+import org.leakdesk.infra.DecryptionSession;
+import org.leakdesk.infra.Decryptor;
+import org.leakdesk.infra.TamperedCiphertextException;
+import org.leakdesk.intake.CaseDocuments;
+import org.leakdesk.intake.ExtractedMetadata;
+import org.leakdesk.intake.SubmissionNotFoundException;
+import org.leakdesk.intake.SubmissionOverview;
+import org.leakdesk.intake.Submissions;
+import org.leakdesk.intake.SubmittedDocument;
+
+/** Reads submissions for staff: logs the access, then decrypts details, metadata and message. */
+final class JdbcSubmissions implements Submissions {
+
+    private final SubmissionStore store;
+    private final Decryptor decryptor;
+    private final Json json;
+
+    JdbcSubmissions(SubmissionStore store, Decryptor decryptor, Json json) {
+        this.store = store;
+        this.decryptor = decryptor;
+        this.json = json;
+    }
+
+    @Override
+    public Optional<SubmissionOverview> overview(UUID submissionId) {
+        return store.overview(submissionId);
+    }
+
+    @Override
+    public CaseDocuments read(UUID submissionId, String staffMember) {
+        SubmissionOverview overview =
+                store.overview(submissionId).orElseThrow(() -> new SubmissionNotFoundException(submissionId));
+        DecryptionSession session = decryptor.open(new AccessRecord(
+                staffMember, AccessAction.CASE_VIEWED, submissionId.toString(), "file details, metadata and message"));
+        try {
+            List<SubmittedDocument> documents = new ArrayList<>();
+            for (SubmissionStore.FileRow file : store.files(submissionId)) {
+                Manifest manifest =
+                        json.read(session.open(file.manifest(), FileRefs.manifest(file.fileId())), Manifest.class);
+                ExtractedMetadata metadata = null;
+                Optional<SubmissionStore.MetadataRow> row = store.metadata(file.fileId());
+                if (row.isPresent()) {
+                    metadata = json.read(
+                            session.open(row.get().metadata(), FileRefs.metadata(file.fileId())),
+                            ExtractedMetadata.class);
+                }
+                documents.add(new SubmittedDocument(
+                        file.fileId(),
+                        file.order(),
+                        manifest.fileName(),
+                        manifest.declaredType(),
+                        manifest.size(),
+                        manifest.sha256(),
+                        metadata));
+            }
+            String message = null;
+            Optional<org.leakdesk.infra.SealedValue> sealedMessage = store.message(submissionId);
+            if (sealedMessage.isPresent()) {
+                message = new String(
+                        session.open(sealedMessage.get(), FileRefs.message(submissionId)),
+                        java.nio.charset.StandardCharsets.UTF_8);
+            }
+            return new CaseDocuments(overview, documents, message);
+        } catch (TamperedCiphertextException e) {
+            throw new IllegalStateException("Case " + submissionId + " has a damaged or altered record", e);
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package org.leakdesk.intake.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.leakdesk.infra.AccessAction;
+import org.leakdesk.infra.AccessRecord;
+import org.leakdesk.infra.BlobId;
+import org.leakdesk.infra.Encryption;
+import org.leakdesk.infra.PendingBlob;
+import org.leakdesk.infra.SealedValue;
+import org.leakdesk.intake.Receipt;
+import org.leakdesk.intake.SubmissionDraft;
+import org.leakdesk.intake.SubmissionReceived;
+import org.leakdesk.intake.UploadRejectedException;
+import org.leakdesk.intake.UploadRejectedException.Reason;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Encrypts each file while it streams in: plaintext exists only in a 64 KiB buffer that is
+ * wiped after each file. Blobs are committed (synced, renamed) as files finish; the database
+ * rows, the access log entry and the {@code SubmissionReceived} event follow in one transaction
+ * at {@link #commit()}. Until then, {@link #close()} deletes every blob written.
+ */
+final class StreamingSubmissionDraft implements SubmissionDraft {
+
+    static final String SOURCE_ACTOR = "source";
+    private static final Logger log = LoggerFactory.getLogger(StreamingSubmissionDraft.class);
+    private static final int BUFFER = 1 << 16;
+
+    private record StoredFile(SubmissionStore.FileRow row, long storedSize) {}
+
+    private final UUID submissionId = UUID.randomUUID();
+    private final List<StoredFile> files = new ArrayList<>();
+    private final List<BlobId> committedBlobs = new ArrayList<>();
+    private final DraftServices services;
+    private @Nullable SealedValue message;
+    private long totalBytes;
+    private boolean committed;
+
+    StreamingSubmissionDraft(DraftServices services) {
+        this.services = services;
+    }
+
+    @Override
+    public void addFile(String fileName, @Nullable String declaredType, InputStream content) throws IOException {
+        ensureOpen();
+        if (files.size() >= services.limits().maxFiles()) {
+            throw new UploadRejectedException(
+                    Reason.TOO_MANY_FILES,
+                    "A submission can hold at most " + services.limits().maxFiles()
+                            + " files. Send the rest in a second submission.");
+        }
+        UUID fileId = UUID.randomUUID();
+        MessageDigest sha256 = sha256();
+        long size = 0;
+        byte[] buffer = new byte[BUFFER];
+        try (PendingBlob blob = services.blobs().create()) {
+            Encryption encryption = services.encryptor().encrypt(blob.stream(), FileRefs.content(fileId));
+            try (OutputStream plaintext = encryption.plaintext()) {
+                for (int n = content.read(buffer); n != -1; n = content.read(buffer)) {
+                    size += n;
+                    checkSizes(size);
+                    sha256.update(buffer, 0, n);
+                    plaintext.write(buffer, 0, n);
+                }
+            }
+            long storedSize = blob.commit();
+            committedBlobs.add(blob.id());
+            totalBytes += size;
+            Manifest manifest =
+                    new Manifest(fileName, declaredType, size, HexFormat.of().formatHex(sha256.digest()));
+            SealedValue sealedManifest =
+                    services.encryptor().seal(services.json().write(manifest), FileRefs.manifest(fileId));
+            files.add(new StoredFile(
+                    new SubmissionStore.FileRow(fileId, files.size() + 1, blob.id(), encryption.key(), sealedManifest),
+                    storedSize));
+        } finally {
+            Arrays.fill(buffer, (byte) 0);
+        }
+    }
+
+    private void checkSizes(long fileSize) {
+        if (fileSize > services.limits().maxFileSize().toBytes()) {
+            throw new UploadRejectedException(
+                    Reason.FILE_TOO_LARGE,
+                    "One file is larger than " + services.limits().maxFileSize().toMegabytes()
+                            + " MB. Nothing was kept.");
+        }
+        if (totalBytes + fileSize > services.limits().maxUploadSize().toBytes()) {
+            throw new UploadRejectedException(
+                    Reason.UPLOAD_TOO_LARGE,
+                    "The files together are larger than "
+                            + services.limits().maxUploadSize().toMegabytes()
+                            + " MB. Nothing was kept; send them in several submissions.");
+        }
+    }
+
+    @Override
+    public void setMessage(String text) {
+        ensureOpen();
+        if (text.length() > services.limits().maxMessageLength()) {
+            throw new UploadRejectedException(
+                    Reason.MESSAGE_TOO_LONG,
+                    "The message is longer than " + services.limits().maxMessageLength()
+                            + " characters. Nothing was kept.");
+        }
+        String trimmed = text.strip();
+        message = trimmed.isEmpty()
+                ? null
+                : services.encryptor().seal(trimmed.getBytes(StandardCharsets.UTF_8), FileRefs.message(submissionId));
+    }
+
+    @Override
+    public Receipt commit() {
+        ensureOpen();
+        if (files.isEmpty()) {
+            throw new UploadRejectedException(Reason.NO_FILES, "Choose at least one file to send.");
+        }
+        String codename = services.codenames().generate();
+        byte[] codenameHash = services.codenames().hash(codename);
+        Instant receivedAt = services.clock().instant().truncatedTo(ChronoUnit.SECONDS);
+        services.transactions().executeWithoutResult(status -> {
+            services.store().insertSubmission(submissionId, receivedAt, codenameHash, message);
+            files.forEach(file -> services.store().insertFile(submissionId, file.row(), file.storedSize()));
+            services.accessLog()
+                    .record(new AccessRecord(
+                            SOURCE_ACTOR,
+                            AccessAction.SUBMISSION_RECEIVED,
+                            submissionId.toString(),
+                            files.size()
+                                    + (files.size() == 1 ? " document" : " documents")
+                                    + (message != null ? " and a message" : "")));
+            services.events().publishEvent(new SubmissionReceived(submissionId, files.size(), receivedAt));
+        });
+        committed = true;
+        return new Receipt(submissionId, codename, files.size());
+    }
+
+    @Override
+    public void close() {
+        if (committed) {
+            return;
+        }
+        for (BlobId blob : committedBlobs) {
+            try {
+                services.blobs().delete(blob);
+            } catch (IOException e) {
+                // The sweeper removes blobs no row references; say which one is left.
+                log.warn("Could not delete blob {} of an abandoned upload", blob, e);
+            }
+        }
+        committedBlobs.clear();
+        files.clear();
+        committed = true;
+    }
+
+    private void ensureOpen() {
+        if (committed) {
+            throw new IllegalStateException("This submission draft is already committed or closed");
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package org.leakdesk.intake.internal;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.leakdesk.infra.BlobId;
+import org.leakdesk.infra.SealedValue;
+import org.leakdesk.infra.WrappedKey;
+import org.leakdesk.intake.ExtractedMetadata;
+import org.leakdesk.intake.SubmissionOverview;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The intake tables. Holds ciphertext and wrapped keys only. */
+final class SubmissionStore {
+
+    record FileRow(UUID fileId, int order, BlobId blobId, WrappedKey contentKey, SealedValue manifest) {}
+
+    record MetadataRow(UUID fileId, ExtractedMetadata.Outcome outcome, SealedValue metadata) {}
+
+    private final JdbcClient jdbc;
+
+    SubmissionStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insertSubmission(UUID id, Instant receivedAt, byte[] codenameHash, @Nullable SealedValue message) {
+        jdbc.sql("""
+                        INSERT INTO submission (id, received_at, codename_hash, message_key, message_ciphertext)
+                        VALUES (?, ?, ?, ?, ?)""")
+                .params(
+                        id,
+                        utc(receivedAt),
+                        codenameHash,
+                        message == null ? null : message.key().packet(),
+                        message == null ? null : message.ciphertext())
+                .update();
+    }
+
+    void insertFile(UUID submissionId, FileRow file, long storedSize) {
+        jdbc.sql("""
+                        INSERT INTO submission_file (id, submission_id, file_order, blob_id, content_key,
+                            manifest_key, manifest_ciphertext, stored_size)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(
+                        file.fileId(),
+                        submissionId,
+                        file.order(),
+                        file.blobId().value(),
+                        file.contentKey().packet(),
+                        file.manifest().key().packet(),
+                        file.manifest().ciphertext(),
+                        storedSize)
+                .update();
+    }
+
+    Optional<SubmissionOverview> overview(UUID id) {
+        return jdbc.sql("""
+                        SELECT s.received_at, s.message_key,
+                            (SELECT COUNT(*) FROM submission_file f WHERE f.submission_id = s.id),
+                            (SELECT COUNT(*) FROM submission_file f JOIN submission_file_metadata m ON m.file_id = f.id
+                                WHERE f.submission_id = s.id)
+                        FROM submission s WHERE s.id = ?""")
+                .param(id)
+                .query((rs, n) -> new SubmissionOverview(
+                        id,
+                        rs.getObject(1, OffsetDateTime.class).toInstant(),
+                        rs.getInt(3),
+                        rs.getInt(4),
+                        rs.getBytes(2) != null))
+                .optional();
+    }
+
+    Optional<SealedValue> message(UUID id) {
+        return jdbc.sql(
+                        "SELECT message_key, message_ciphertext FROM submission WHERE id = ? AND message_key IS NOT NULL")
+                .param(id)
+                .query((rs, n) -> new SealedValue(new WrappedKey(rs.getBytes(1)), rs.getBytes(2)))
+                .optional();
+    }
+
+    List<FileRow> files(UUID submissionId) {
+        return jdbc.sql("""
+                        SELECT id, file_order, blob_id, content_key, manifest_key, manifest_ciphertext
+                        FROM submission_file WHERE submission_id = ? ORDER BY file_order""")
+                .param(submissionId)
+                .query((rs, n) -> new FileRow(
+                        rs.getObject(1, UUID.class),
+                        rs.getInt(2),
+                        new BlobId(rs.getObject(3, UUID.class)),
+                        new WrappedKey(rs.getBytes(4)),
+                        new SealedValue(new WrappedKey(rs.getBytes(5)), rs.getBytes(6))))
+                .list();
+    }
+
+    Optional<MetadataRow> metadata(UUID fileId) {
+        return jdbc.sql(
+                        "SELECT outcome, metadata_key, metadata_ciphertext FROM submission_file_metadata WHERE file_id = ?")
+                .param(fileId)
+                .query((rs, n) -> new MetadataRow(
+                        fileId,
+                        ExtractedMetadata.Outcome.valueOf(rs.getString(1)),
+                        new SealedValue(new WrappedKey(rs.getBytes(2)), rs.getBytes(3))))
+                .optional();
+    }
+
+    void insertMetadata(UUID fileId, ExtractedMetadata metadata, SealedValue sealed) {
+        jdbc.sql("""
+                        INSERT INTO submission_file_metadata (file_id, outcome, extractor, extracted_at, metadata_key,
+                            metadata_ciphertext)
+                        VALUES (?, ?, ?, ?, ?, ?)""")
+                .params(
+                        fileId,
+                        metadata.outcome().name(),
+                        metadata.extractor(),
+                        utc(metadata.extractedAt()),
+                        sealed.key().packet(),
+                        sealed.ciphertext())
+                .update();
+    }
+
+    /** The salt for codename hashes, created on first use. */
+    byte[] secret(String name, java.util.function.Supplier<byte[]> create) {
+        Optional<byte[]> existing = readSecret(name);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        try {
+            jdbc.sql("INSERT INTO intake_secret (name, secret) VALUES (?, ?)")
+                    .params(name, create.get())
+                    .update();
+        } catch (DuplicateKeyException raceLost) {
+            // Another node created it first; use theirs.
+        }
+        return readSecret(name).orElseThrow();
+    }
+
+    private Optional<byte[]> readSecret(String name) {
+        return jdbc.sql("SELECT secret FROM intake_secret WHERE name = ?")
+                .param(name)
+                .query((rs, n) -> rs.getBytes(1))
+                .optional();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}

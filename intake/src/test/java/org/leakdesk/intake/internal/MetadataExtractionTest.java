@@ -1,0 +1,128 @@
+package org.leakdesk.intake.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.leakdesk.infra.AccessAction;
+import org.leakdesk.infra.AccessLog;
+import org.leakdesk.infra.AccessLogEntry;
+import org.leakdesk.infra.AccessLogQuery;
+import org.leakdesk.infra.testing.SharedFiles;
+import org.leakdesk.intake.CaseDocuments;
+import org.leakdesk.intake.ExtractedMetadata.Outcome;
+import org.leakdesk.intake.MetadataExtraction;
+import org.leakdesk.intake.MetadataExtraction.ExtractionSummary;
+import org.leakdesk.intake.Receipt;
+import org.leakdesk.intake.SubmissionDraft;
+import org.leakdesk.intake.SubmissionIntake;
+import org.leakdesk.intake.SubmissionNotFoundException;
+import org.leakdesk.intake.Submissions;
+import org.leakdesk.intake.SubmittedDocument;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@SpringBootTest
+class MetadataExtractionTest {
+
+    @Autowired
+    SubmissionIntake intake;
+
+    @Autowired
+    MetadataExtraction extraction;
+
+    @Autowired
+    Submissions submissions;
+
+    @Autowired
+    AccessLog accessLog;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Value("${leakdesk.blobs.directory}")
+    Path blobs;
+
+    @Test
+    void extractsEveryDocumentOnceAndStoresTheResultEncrypted() throws Exception {
+        Receipt receipt = submit(
+                SharedFiles.sample(SharedFiles.PORAVALIT),
+                SharedFiles.corpus("testWORD.docx"),
+                SharedFiles.corpus("testWORD_truncated.docx"));
+
+        ExtractionSummary summary = extraction.extractAll(receipt.submissionId());
+        ExtractionSummary again = extraction.extractAll(receipt.submissionId());
+
+        assertThat(summary).isEqualTo(new ExtractionSummary(2, 1));
+        assertThat(again).isEqualTo(summary);
+        assertThat(extractionEntries(receipt.submissionId()))
+                .as("the second run decrypts nothing")
+                .hasSize(1);
+        CaseDocuments documents = submissions.read(receipt.submissionId(), "reviewer");
+        assertThat(documents.overview().filesExtracted()).isEqualTo(3);
+        List<SubmittedDocument> files = documents.documents();
+        assertThat(files.get(0).metadata().detectedType()).startsWith("text/plain");
+        assertThat(files.get(0).metadata().language()).isEqualTo("en");
+        assertThat(files.get(1).metadata().author()).isEqualTo("Keith Bennett");
+        assertThat(files.get(1).metadata().pageCount()).isEqualTo(2);
+        assertThat(files.get(2).metadata().outcome()).isEqualTo(Outcome.UNPARSEABLE);
+        assertThat(files.get(2).metadata().problem()).isNotBlank();
+        assertThat(jdbc.sql(
+                                "SELECT extractor FROM submission_file_metadata m JOIN submission_file f ON f.id = m.file_id"
+                                        + " WHERE f.submission_id = ?")
+                        .param(receipt.submissionId())
+                        .query(String.class)
+                        .list())
+                .hasSize(3)
+                .allSatisfy(tool -> assertThat(tool).startsWith("Apache Tika 3."));
+    }
+
+    @Test
+    void anAlteredDocumentIsAnErrorAndNothingIsRecordedForIt() throws Exception {
+        Receipt receipt = submit(SharedFiles.corpus("testPDF.pdf"));
+        UUID blobId = jdbc.sql("SELECT blob_id FROM submission_file WHERE submission_id = ?")
+                .param(receipt.submissionId())
+                .query(UUID.class)
+                .single();
+        Path blob = blobs.resolve(blobId.toString().substring(0, 2)).resolve(blobId.toString());
+        byte[] bytes = Files.readAllBytes(blob);
+        bytes[bytes.length / 2] ^= 0x40;
+        Files.write(blob, bytes);
+
+        assertThatThrownBy(() -> extraction.extractAll(receipt.submissionId()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("failed authentication");
+        assertThat(submissions.overview(receipt.submissionId()).orElseThrow().filesExtracted())
+                .isZero();
+    }
+
+    @Test
+    void anUnknownSubmissionIsNotFound() {
+        assertThatThrownBy(() -> extraction.extractAll(UUID.randomUUID()))
+                .isInstanceOf(SubmissionNotFoundException.class);
+    }
+
+    private List<AccessLogEntry> extractionEntries(UUID submissionId) {
+        return accessLog.entries(new AccessLogQuery(
+                TikaMetadataExtraction.ACTOR, AccessAction.METADATA_EXTRACTED, submissionId.toString(), 10));
+    }
+
+    private Receipt submit(Path... files) throws IOException {
+        try (SubmissionDraft draft = intake.begin()) {
+            for (Path file : files) {
+                try (InputStream in = Files.newInputStream(file)) {
+                    draft.addFile(file.getFileName().toString(), null, in);
+                }
+            }
+            return draft.commit();
+        }
+    }
+}

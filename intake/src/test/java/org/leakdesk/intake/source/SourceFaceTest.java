@@ -1,0 +1,164 @@
+package org.leakdesk.intake.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.leakdesk.infra.Face;
+import org.leakdesk.infra.FacePorts;
+import org.leakdesk.infra.testing.Multipart;
+import org.leakdesk.infra.testing.SharedFiles;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The source face over real HTTP on loopback. */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class SourceFaceTest {
+
+    private static final Pattern CSRF_FIELD = Pattern.compile("action=\"/submit\\?_csrf=([^\"]+)\"");
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Autowired
+    FacePorts ports;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void theFormWorksWithoutJavaScriptAndGivesACodename() throws Exception {
+        HttpResponse<String> form = get("/");
+        assertThat(form.statusCode()).isEqualTo(200);
+        assertThat(form.body()).contains("enctype=\"multipart/form-data\"").doesNotContain("<script");
+        assertThat(form.headers().firstValue("Content-Security-Policy"))
+                .hasValue(SourceSecurityConfiguration.SOURCE_CSP);
+        assertThat(form.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+        assertThat(form.headers().firstValue("Set-Cookie"))
+                .hasValueSatisfying(cookie -> assertThat(cookie)
+                        .startsWith("leakdesk-source-csrf=")
+                        .contains("HttpOnly")
+                        .contains("SameSite=Strict"));
+        assertThat(form.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("JSESSIONID"));
+        String cookie = form.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        Matcher token = CSRF_FIELD.matcher(form.body());
+        assertThat(token.find()).isTrue();
+
+        Multipart body = new Multipart()
+                .file(
+                        "files",
+                        "report.txt",
+                        "text/plain",
+                        Files.readAllBytes(SharedFiles.sample(SharedFiles.PORAVALIT)))
+                .field("message", "Two articles about the document.");
+        HttpResponse<String> receipt = http.send(
+                HttpRequest.newBuilder(uri(Face.SOURCE, "/submit?_csrf=" + token.group(1)))
+                        .header("Content-Type", body.contentType())
+                        .header("Cookie", cookie)
+                        .POST(body.publisher())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(receipt.statusCode()).isEqualTo(200);
+        assertThat(receipt.body()).contains("Your documents have arrived").contains("1 file");
+        assertThat(receipt.body()).containsPattern("id=\"codename\">([a-z-]+ ){6}[a-z-]+<");
+        assertThat(receipt.headers().firstValue("Cache-Control"))
+                .hasValueSatisfying(v -> assertThat(v).contains("no-store"));
+    }
+
+    @Test
+    void theFormIsRefusedWithoutItsCsrfToken() throws Exception {
+        Multipart body = new Multipart().file("files", "a.txt", "text/plain", "hello".getBytes());
+        long before = count();
+
+        HttpResponse<String> response = post(Face.SOURCE, "/submit", body);
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(count()).isEqualTo(before);
+    }
+
+    @Test
+    void theApiAnswers201WithTheReceipt() throws Exception {
+        Multipart body = new Multipart()
+                .file("files", "one.txt", "text/plain", "first document".getBytes())
+                .file("files", "two.txt", "text/plain", "second document".getBytes());
+
+        HttpResponse<String> response = post(Face.SOURCE, "/api/v1/submissions", body);
+
+        assertThat(response.statusCode()).isEqualTo(201);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        assertThat(response.body())
+                .containsPattern("\"receipt\":\"([a-z-]+ ){6}[a-z-]+\"")
+                .contains("\"files\":2");
+    }
+
+    @Test
+    void theApiAnswers400WithoutFiles() throws Exception {
+        long before = count();
+
+        HttpResponse<String> noFiles = post(Face.SOURCE, "/api/v1/submissions", new Multipart().field("message", "hi"));
+        HttpResponse<String> notMultipart = http.send(
+                HttpRequest.newBuilder(uri(Face.SOURCE, "/api/v1/submissions"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(noFiles.statusCode()).isEqualTo(400);
+        assertThat(noFiles.body())
+                .contains("\"error\":\"Choose at least one file to send.\"")
+                .contains("NO_FILES");
+        assertThat(notMultipart.statusCode()).isEqualTo(400);
+        assertThat(notMultipart.body()).contains("multipart/form-data");
+        assertThat(count()).isEqualTo(before);
+    }
+
+    @Test
+    void sourcePathsAreNotFoundOnTheStaffPort() throws Exception {
+        assertThat(http.send(HttpRequest.newBuilder(uri(Face.STAFF, "/")).build(), HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(post(
+                                Face.STAFF,
+                                "/api/v1/submissions",
+                                new Multipart().file("files", "a.txt", "text/plain", "x".getBytes()))
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(http.send(
+                                HttpRequest.newBuilder(uri(Face.STAFF, "/intake/source.css"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(get("/intake/source.css").statusCode()).isEqualTo(200);
+    }
+
+    private long count() {
+        return jdbc.sql("SELECT COUNT(*) FROM submission").query(Long.class).single();
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(Face.SOURCE, path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(Face face, String path, Multipart body) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(uri(face, path))
+                        .header("Content-Type", body.contentType())
+                        .POST(body.publisher())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(Face face, String path) {
+        return URI.create("http://127.0.0.1:" + ports.portOf(face) + path);
+    }
+}
