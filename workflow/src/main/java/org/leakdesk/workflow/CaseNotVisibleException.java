@@ -1,0 +1,14 @@
+package org.leakdesk.workflow;
+
+import java.util.UUID;
+
+/**
+ * The member has not been given this case by a task (or there is no such case). Deliberately
+ * the same answer in both situations, so case ids cannot be probed.
+ */
+public class CaseNotVisibleException extends CaseWorkException {
+
+    public CaseNotVisibleException(UUID caseId) {
+        super("There is no case here that you have been given.");
+    }
+}

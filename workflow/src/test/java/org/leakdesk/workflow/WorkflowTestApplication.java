@@ -1,0 +1,7 @@
+package org.leakdesk.workflow;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** Boots infra, intake and workflow against the test database. */
+@SpringBootApplication(scanBasePackages = "org.leakdesk")
+class WorkflowTestApplication {}
