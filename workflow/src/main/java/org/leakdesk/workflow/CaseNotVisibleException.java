@@ -8,7 +8,10 @@ import java.util.UUID;
  */
 public class CaseNotVisibleException extends CaseWorkException {
 
+    /** The one answer for "not yours" and "does not exist". */
+    public static final String MESSAGE = "There is no case here that you have been given.";
+
     public CaseNotVisibleException(UUID caseId) {
-        super("There is no case here that you have been given.");
+        super(MESSAGE);
     }
 }

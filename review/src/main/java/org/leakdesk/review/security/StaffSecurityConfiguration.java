@@ -1,0 +1,56 @@
+package org.leakdesk.review.security;
+
+import jakarta.servlet.DispatcherType;
+import org.leakdesk.infra.Face;
+import org.leakdesk.infra.FacePorts;
+import org.leakdesk.infra.StaffRole;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+/**
+ * Security of the staff face: form sign-in against the staff accounts (Argon2id), roles checked
+ * per path here and per object in the workflow, CSRF on every form, no caching, a strict
+ * content security policy with no scripts at all, and no referrer.
+ */
+@Configuration(proxyBeanMethods = false)
+class StaffSecurityConfiguration {
+
+    static final String STAFF_CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
+            + "frame-ancestors 'none'; base-uri 'none'";
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain staffFace(HttpSecurity http, FacePorts ports) throws Exception {
+        String reviewer = StaffRole.REVIEWER.name();
+        String editor = StaffRole.EDITOR.name();
+        return http.securityMatcher(request -> ports.faceOf(request.getLocalPort()) == Face.STAFF)
+                .authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
+                        .permitAll()
+                        .requestMatchers("/login", "/review/**")
+                        .permitAll()
+                        .requestMatchers("/tasks/*/triage")
+                        .hasRole(reviewer)
+                        .requestMatchers("/tasks/*/decision")
+                        .hasRole(editor)
+                        .requestMatchers("/inbox", "/cases/**", "/tasks/**")
+                        .hasAnyRole(reviewer, editor)
+                        .requestMatchers("/audit/**")
+                        .hasRole(StaffRole.AUDITOR.name())
+                        .requestMatchers("/admin/**")
+                        .hasRole(StaffRole.ADMIN.name())
+                        .anyRequest()
+                        .authenticated())
+                .formLogin(form ->
+                        form.loginPage("/login").defaultSuccessUrl("/", true).failureUrl("/login?error"))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedout"))
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(STAFF_CSP))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                        .frameOptions(frame -> frame.deny()))
+                .build();
+    }
+}

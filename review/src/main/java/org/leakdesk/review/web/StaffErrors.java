@@ -1,0 +1,41 @@
+package org.leakdesk.review.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.leakdesk.intake.SubmissionNotFoundException;
+import org.leakdesk.workflow.CaseNotVisibleException;
+import org.leakdesk.workflow.CaseWorkException;
+import org.leakdesk.workflow.NotPermittedException;
+import org.leakdesk.workflow.TaskAlreadyClaimedException;
+import org.leakdesk.workflow.TaskNotFoundException;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+
+/** Maps each failure a staff member can act on to a status and a page that says what to do. */
+@ControllerAdvice(basePackages = "org.leakdesk.review")
+class StaffErrors {
+
+    @ExceptionHandler({CaseNotVisibleException.class, TaskNotFoundException.class, SubmissionNotFoundException.class})
+    String notFound(RuntimeException e, HttpServletResponse response, Model model) {
+        String message = e instanceof TaskNotFoundException ? e.getMessage() : CaseNotVisibleException.MESSAGE;
+        return page(HttpServletResponse.SC_NOT_FOUND, "Not found", message, response, model);
+    }
+
+    @ExceptionHandler(NotPermittedException.class)
+    String forbidden(NotPermittedException e, HttpServletResponse response, Model model) {
+        return page(HttpServletResponse.SC_FORBIDDEN, "Not allowed", e.getMessage(), response, model);
+    }
+
+    @ExceptionHandler(TaskAlreadyClaimedException.class)
+    String conflict(CaseWorkException e, HttpServletResponse response, Model model) {
+        return page(HttpServletResponse.SC_CONFLICT, "Already taken", e.getMessage(), response, model);
+    }
+
+    private static String page(int status, String title, String message, HttpServletResponse response, Model model) {
+        response.setStatus(status);
+        model.addAttribute("status", status);
+        model.addAttribute("title", title);
+        model.addAttribute("message", message);
+        return "review/problem";
+    }
+}

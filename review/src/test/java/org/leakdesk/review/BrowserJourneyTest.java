@@ -1,0 +1,149 @@
+package org.leakdesk.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.leakdesk.infra.Face;
+import org.leakdesk.infra.FacePorts;
+import org.leakdesk.infra.StaffAccounts;
+import org.leakdesk.infra.StaffRole;
+import org.leakdesk.infra.testing.SharedFiles;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+
+/**
+ * What people click, in Debian's headless Chromium: a source sends a document with JavaScript
+ * switched off (Tor Browser's "Safest" mode) and gets a codename; a reviewer signs in, finds the
+ * case, claims it, reads it and sends it to an editor.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BrowserJourneyTest {
+
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    @Autowired
+    FacePorts ports;
+
+    @Autowired
+    StaffAccounts accounts;
+
+    WebDriver browser;
+
+    @BeforeAll
+    void startBrowser() throws Exception {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--window-size=1280,1000",
+                "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+        // JavaScript off, as in Tor Browser's "Safest" mode: every page must work without it.
+        options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .usingAnyFreePort()
+                .build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aSourceSendsADocumentAndAReviewerSendsItToAnEditor() throws Exception {
+        TestStaff reviewer = TestStaff.create(accounts, "rev", StaffRole.REVIEWER);
+        String staff = "http://127.0.0.1:" + ports.portOf(Face.STAFF);
+        signIn(staff, reviewer);
+        Set<String> casesBefore = caseIds();
+
+        browser.get("http://127.0.0.1:" + ports.portOf(Face.SOURCE) + "/");
+        assertThat(browser.getTitle()).isEqualTo("Send documents securely");
+        browser.findElement(By.id("files"))
+                .sendKeys(SharedFiles.sample(SharedFiles.PORAVALIT)
+                        .toAbsolutePath()
+                        .toString());
+        browser.findElement(By.id("message")).sendKeys("This is the report the articles talk about.");
+        screenshot("1-source-form");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Your documents have arrived");
+        assertThat(browser.findElement(By.id("codename")).getText().split(" ")).hasSize(7);
+        screenshot("2-source-receipt");
+
+        browser.get(staff + "/inbox");
+        WebElement row = await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> {
+                            browser.navigate().refresh();
+                            return browser.findElements(By.cssSelector("tr[data-case]")).stream()
+                                    .filter(r -> !casesBefore.contains(r.getAttribute("data-case")))
+                                    .findFirst()
+                                    .orElse(null);
+                        },
+                        r -> r != null);
+        screenshot("3-staff-inbox");
+        row.findElement(By.cssSelector("form button")).click();
+
+        assertThat(browser.findElement(By.cssSelector(".file-name")).getText()).isEqualTo(SharedFiles.PORAVALIT);
+        assertThat(browser.findElement(By.cssSelector(".language")).getText()).isEqualTo("en");
+        assertThat(browser.findElement(By.id("stage")).getText()).isEqualTo("Awaiting triage");
+        screenshot("4-staff-case");
+        browser.findElement(By.cssSelector("button[value=SEND_TO_EDITOR]")).click();
+
+        assertThat(browser.findElement(By.cssSelector(".notice")).getText()).isEqualTo("Triage recorded.");
+        assertThat(browser.findElement(By.id("stage")).getText()).isEqualTo("Awaiting editorial decision");
+        screenshot("5-staff-triaged");
+    }
+
+    private void signIn(String staff, TestStaff member) {
+        browser.get(staff + "/login");
+        browser.findElement(By.id("username")).sendKeys(member.username());
+        browser.findElement(By.id("password")).sendKeys(member.password());
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        assertThat(browser.getCurrentUrl()).endsWith("/inbox");
+    }
+
+    private Set<String> caseIds() {
+        return browser.findElements(By.cssSelector("tr[data-case]")).stream()
+                .map(r -> r.getAttribute("data-case"))
+                .collect(Collectors.toSet());
+    }
+
+    private void screenshot(String name) throws Exception {
+        Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+}

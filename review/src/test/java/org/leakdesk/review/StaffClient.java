@@ -1,0 +1,115 @@
+package org.leakdesk.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * One staff member's browser, over real HTTP: keeps the session cookie and the CSRF token that
+ * every staff page carries, follows no redirects on its own (tests look at them).
+ */
+final class StaffClient {
+
+    private final HttpClient http = HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+    private final int port;
+    private String csrf;
+
+    private StaffClient(int port) {
+        this.port = port;
+    }
+
+    static StaffClient anonymous(int staffPort) {
+        return new StaffClient(staffPort);
+    }
+
+    /** Signs in and lands on the member's start page. */
+    static StaffClient signIn(int staffPort, String username, String password) throws Exception {
+        StaffClient client = new StaffClient(staffPort);
+        HttpResponse<String> response = client.attemptSignIn(username, password);
+        assertThat(response.statusCode()).as("sign-in of %s", username).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location"))
+                .as("sign-in of %s", username)
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/"));
+        client.page(client.follow("/"));
+        return client;
+    }
+
+    HttpResponse<String> attemptSignIn(String username, String password) throws Exception {
+        Document login = Jsoup.parse(get("/login").body());
+        csrf = login.selectFirst("input[name=_csrf]").val();
+        return post("/login", Map.of("username", username, "password", password));
+    }
+
+    HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** GET that must answer 200; returns the parsed page and remembers its CSRF token. */
+    Document page(String path) throws Exception {
+        HttpResponse<String> response = get(path);
+        assertThat(response.statusCode()).as("GET %s", path).isEqualTo(200);
+        Document document = Jsoup.parse(response.body());
+        Element token = document.selectFirst("input[name=_csrf]");
+        if (token != null) {
+            csrf = token.val();
+        }
+        return document;
+    }
+
+    HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
+        String body = form.entrySet().stream()
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
+        if (csrf != null) {
+            body = (body.isEmpty() ? "" : body + "&") + "_csrf=" + encode(csrf);
+        }
+        return http.send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Follows redirects from {@code path} and returns where they end. */
+    String follow(String path) throws Exception {
+        String current = path;
+        for (int hops = 0; hops < 5; hops++) {
+            HttpResponse<String> response = get(current);
+            if (response.statusCode() != 302) {
+                return current;
+            }
+            current = URI.create(response.headers().firstValue("Location").orElseThrow())
+                    .getPath();
+        }
+        throw new AssertionError("Too many redirects from " + path);
+    }
+
+    /** Path and query of a redirect's target. */
+    static String location(HttpResponse<?> response) {
+        URI target = URI.create(response.headers().firstValue("Location").orElseThrow());
+        return target.getRawPath() + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

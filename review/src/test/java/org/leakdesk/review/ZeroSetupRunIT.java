@@ -1,0 +1,130 @@
+package org.leakdesk.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.leakdesk.infra.testing.Multipart;
+
+/**
+ * The README's run command in miniature: the packaged jar started with no configuration at all
+ * in an empty folder must come up on H2 with a demo key and demo accounts, take a submission on
+ * the source port and show it to the reviewer on the staff port.
+ */
+class ZeroSetupRunIT {
+
+    private static final Pattern ACCOUNT = Pattern.compile("^\\s+(reviewer|editor|auditor|admin)\\s+(\\S{20})\\s*$");
+
+    @TempDir
+    Path workingDirectory;
+
+    private Process process;
+    private final List<String> output = new CopyOnWriteArrayList<>();
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        if (process != null) {
+            process.destroy();
+            process.waitFor();
+        }
+    }
+
+    @Test
+    void startsWithEmbeddedDefaultsAndServesBothFaces() throws Exception {
+        int source = freePort();
+        int staff = freePort();
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-jar",
+                        Path.of(System.getProperty("leakdesk.jar"))
+                                .toAbsolutePath()
+                                .toString())
+                .directory(workingDirectory.toFile())
+                .redirectErrorStream(true);
+        builder.environment().keySet().removeIf(name -> name.startsWith("SPRING_") || name.startsWith("LEAKDESK_"));
+        builder.environment().put("LEAKDESK_SOURCE_PORT", Integer.toString(source));
+        builder.environment().put("LEAKDESK_STAFF_PORT", Integer.toString(staff));
+        process = builder.start();
+        Thread reader = new Thread(this::collectOutput, "app-output");
+        reader.setDaemon(true);
+        reader.start();
+
+        await().atMost(Duration.ofSeconds(180))
+                .until(() ->
+                        output.stream().anyMatch(line -> ACCOUNT.matcher(line).matches() && line.contains("admin"))
+                                || !process.isAlive());
+        assertThat(process.isAlive()).as(String.join("\n", output)).isTrue();
+
+        Map<String, String> passwords = new java.util.HashMap<>();
+        for (String line : output) {
+            Matcher account = ACCOUNT.matcher(line);
+            if (account.matches()) {
+                passwords.put(account.group(1), account.group(2));
+            }
+        }
+        assertThat(passwords).containsOnlyKeys("reviewer", "editor", "auditor", "admin");
+        assertThat(String.join("\n", output)).contains("DEMO KEY").doesNotContain(passwords.get("reviewer") + " ");
+        Path data = workingDirectory.resolve("data");
+        assertThat(data.resolve("keys/newsroom.pub.asc")).exists();
+        assertThat(data.resolve("keys/newsroom.sec.asc")).exists();
+        assertThat(data.resolve("keys/newsroom.passphrase")).exists();
+        assertThat(data.resolve("db/leakdesk.mv.db")).exists();
+
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> form = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + source + "/"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(form.statusCode()).isEqualTo(200);
+        assertThat(form.body()).contains("Send us documents securely");
+        Multipart upload = new Multipart().file("files", "memo.txt", "text/plain", "a leaked memo".getBytes());
+        HttpResponse<String> receipt = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + source + "/api/v1/submissions"))
+                        .header("Content-Type", upload.contentType())
+                        .POST(upload.publisher())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(receipt.statusCode()).isEqualTo(201);
+
+        StaffClient reviewer = StaffClient.signIn(staff, "reviewer", passwords.get("reviewer"));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> !reviewer.page("/inbox").select("tr[data-case]").isEmpty());
+        assertThat(Files.list(data.resolve("blobs")).count()).isGreaterThan(1);
+    }
+
+    private void collectOutput() {
+        try (BufferedReader lines =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                output.add(line);
+            }
+        } catch (IOException e) {
+            output.add("(output ended: " + e + ")");
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
