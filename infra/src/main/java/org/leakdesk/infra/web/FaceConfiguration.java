@@ -34,7 +34,12 @@ class FaceConfiguration {
 
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> staffConnectorCustomizer(Connector staffConnector) {
-        return factory -> factory.addAdditionalTomcatConnectors(staffConnector);
+        return factory -> {
+            factory.addAdditionalTomcatConnectors(staffConnector);
+            // Uploads are read as a blocking stream; Tomcat's 8 KiB read buffer made every 8 KiB a
+            // poller round trip (about 110 MiB/s warm on 2 cores, 180 MiB/s with 64 KiB).
+            factory.addConnectorCustomizers(connector -> connector.setProperty("socket.appReadBufSize", "65536"));
+        };
     }
 
     @Bean
