@@ -38,6 +38,29 @@ public record ExtractedMetadata(
         @Nullable String problem,
         Map<String, List<String>> fields) {
 
+    /** A document Tika could not read; only what it detected before giving up is kept. */
+    public static ExtractedMetadata unparseable(
+            String extractor,
+            Instant extractedAt,
+            @Nullable String detectedType,
+            String problem,
+            Map<String, List<String>> fields) {
+        return new ExtractedMetadata(
+                Outcome.UNPARSEABLE,
+                extractor,
+                extractedAt,
+                detectedType,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                problem,
+                fields);
+    }
+
     /** Whether Tika could read the document. */
     public enum Outcome {
         EXTRACTED,

@@ -23,10 +23,11 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -99,30 +100,34 @@ class BrowserJourneyTest {
         browser.findElement(By.id("message")).sendKeys("This is the report the articles talk about.");
         screenshot("1-source-form");
         browser.findElement(By.cssSelector("button[type=submit]")).click();
+        waitFor(By.id("codename"));
 
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Your documents have arrived");
         assertThat(browser.findElement(By.id("codename")).getText().split(" ")).hasSize(7);
         screenshot("2-source-receipt");
 
-        browser.get(staff + "/inbox");
-        WebElement row = await().atMost(Duration.ofSeconds(60))
+        String caseId = await().atMost(Duration.ofSeconds(60))
+                .ignoreExceptions()
                 .until(
                         () -> {
-                            browser.navigate().refresh();
-                            return browser.findElements(By.cssSelector("tr[data-case]")).stream()
-                                    .filter(r -> !casesBefore.contains(r.getAttribute("data-case")))
+                            browser.get(staff + "/inbox");
+                            return caseIds().stream()
+                                    .filter(id -> !casesBefore.contains(id))
                                     .findFirst()
                                     .orElse(null);
                         },
-                        r -> r != null);
+                        id -> id != null);
         screenshot("3-staff-inbox");
-        row.findElement(By.cssSelector("form button")).click();
+        browser.findElement(By.cssSelector("tr[data-case='" + caseId + "'] form button"))
+                .click();
+        waitFor(By.cssSelector(".file-name"));
 
         assertThat(browser.findElement(By.cssSelector(".file-name")).getText()).isEqualTo(SharedFiles.PORAVALIT);
         assertThat(browser.findElement(By.cssSelector(".language")).getText()).isEqualTo("en");
         assertThat(browser.findElement(By.id("stage")).getText()).isEqualTo("Awaiting triage");
         screenshot("4-staff-case");
         browser.findElement(By.cssSelector("button[value=SEND_TO_EDITOR]")).click();
+        waitFor(By.cssSelector(".notice"));
 
         assertThat(browser.findElement(By.cssSelector(".notice")).getText()).isEqualTo("Triage recorded.");
         assertThat(browser.findElement(By.id("stage")).getText()).isEqualTo("Awaiting editorial decision");
@@ -134,7 +139,12 @@ class BrowserJourneyTest {
         browser.findElement(By.id("username")).sendKeys(member.username());
         browser.findElement(By.id("password")).sendKeys(member.password());
         browser.findElement(By.cssSelector("button[type=submit]")).click();
-        assertThat(browser.getCurrentUrl()).endsWith("/inbox");
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.urlMatches("/inbox$"));
+    }
+
+    /** Form submissions return before the next page has loaded: wait for something of it. */
+    private void waitFor(By element) {
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(element));
     }
 
     private Set<String> caseIds() {

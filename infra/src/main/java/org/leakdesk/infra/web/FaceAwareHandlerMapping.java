@@ -22,9 +22,11 @@ final class FaceAwareHandlerMapping extends RequestMappingHandlerMapping {
     private static final String OWN_PACKAGE = "org.leakdesk.";
 
     private final FacePorts ports;
+    private final FacePaths paths;
 
-    FaceAwareHandlerMapping(FacePorts ports) {
+    FaceAwareHandlerMapping(FacePorts ports, FacePaths paths) {
         this.ports = ports;
+        this.paths = paths;
     }
 
     @Override
@@ -35,6 +37,9 @@ final class FaceAwareHandlerMapping extends RequestMappingHandlerMapping {
         }
         ServedOn servedOn = AnnotatedElementUtils.findMergedAnnotation(handlerType, ServedOn.class);
         if (servedOn != null) {
+            if (info.getPathPatternsCondition() != null) {
+                paths.add(servedOn.value(), info.getPathPatternsCondition().getPatterns());
+            }
             return info.addCustomCondition(new FaceCondition(servedOn.value(), ports));
         }
         if (handlerType.getName().startsWith(OWN_PACKAGE)) {

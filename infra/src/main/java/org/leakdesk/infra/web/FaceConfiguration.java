@@ -1,16 +1,15 @@
 package org.leakdesk.infra.web;
 
 import org.apache.catalina.connector.Connector;
-import org.leakdesk.infra.Face;
 import org.leakdesk.infra.FacePorts;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.autoconfigure.web.servlet.WebMvcRegistrations;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -48,25 +47,26 @@ class FaceConfiguration {
     }
 
     @Bean
-    WebMvcRegistrations faceAwareMappings(FacePorts ports) {
+    FacePaths facePaths() {
+        return new FacePaths();
+    }
+
+    @Bean
+    WebMvcRegistrations faceAwareMappings(FacePorts ports, FacePaths paths) {
         return new WebMvcRegistrations() {
             @Override
             public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
-                return new FaceAwareHandlerMapping(ports);
+                return new FaceAwareHandlerMapping(ports, paths);
             }
         };
     }
 
+    /** Runs before Spring Security, so the other face's paths are a 404 even to a signed-out visitor. */
     @Bean
-    WebMvcConfigurer faceStaticResources(FacePorts ports) {
-        return new WebMvcConfigurer() {
-            @Override
-            public void addInterceptors(InterceptorRegistry registry) {
-                registry.addInterceptor(new FaceStaticResourceGuard(Face.SOURCE, ports))
-                        .addPathPatterns("/intake/**");
-                registry.addInterceptor(new FaceStaticResourceGuard(Face.STAFF, ports))
-                        .addPathPatterns("/review/**");
-            }
-        };
+    FilterRegistrationBean<FaceSeparationFilter> faceSeparation(FacePorts ports, FacePaths paths) {
+        FilterRegistrationBean<FaceSeparationFilter> registration =
+                new FilterRegistrationBean<>(new FaceSeparationFilter(ports, paths));
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 1);
+        return registration;
     }
 }

@@ -110,20 +110,8 @@ final class InProcessTikaAnalyzer implements DocumentAnalyzer {
             }
         }
         if (problem != null) {
-            return new ExtractedMetadata(
-                    Outcome.UNPARSEABLE,
-                    EXTRACTOR,
-                    clock.instant(),
-                    metadata.get(Metadata.CONTENT_TYPE),
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    problem,
-                    fields(metadata));
+            return ExtractedMetadata.unparseable(
+                    EXTRACTOR, clock.instant(), metadata.get(Metadata.CONTENT_TYPE), problem, fields(metadata));
         }
         return new ExtractedMetadata(
                 Outcome.EXTRACTED,
@@ -142,20 +130,7 @@ final class InProcessTikaAnalyzer implements DocumentAnalyzer {
     }
 
     private ExtractedMetadata unparseable(String problem) {
-        return new ExtractedMetadata(
-                Outcome.UNPARSEABLE,
-                EXTRACTOR,
-                clock.instant(),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                problem,
-                Map.of());
+        return ExtractedMetadata.unparseable(EXTRACTOR, clock.instant(), null, problem, Map.of());
     }
 
     /** A line for the reviewer: what kind of failure, never the exception's message (it may quote content). */

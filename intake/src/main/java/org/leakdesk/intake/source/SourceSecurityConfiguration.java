@@ -2,6 +2,7 @@ package org.leakdesk.intake.source;
 
 import org.leakdesk.infra.Face;
 import org.leakdesk.infra.FacePorts;
+import org.leakdesk.infra.StrictHeaders;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -11,7 +12,6 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
@@ -22,9 +22,6 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  */
 @Configuration(proxyBeanMethods = false)
 class SourceSecurityConfiguration {
-
-    static final String SOURCE_CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
-            + "frame-ancestors 'none'; base-uri 'none'";
 
     @Bean
     @Order(1)
@@ -46,9 +43,7 @@ class SourceSecurityConfiguration {
                         context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .requestCache(cache -> cache.disable())
                 .anonymous(anonymous -> anonymous.principal("source"))
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(SOURCE_CSP))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
-                        .frameOptions(frame -> frame.deny()))
+                .headers(StrictHeaders.strict())
                 .build();
     }
 }

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.leakdesk.infra.Face;
 import org.leakdesk.infra.FacePorts;
+import org.leakdesk.infra.StrictHeaders;
 import org.leakdesk.infra.testing.Multipart;
 import org.leakdesk.infra.testing.SharedFiles;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,7 +40,7 @@ class SourceFaceTest {
         assertThat(form.statusCode()).isEqualTo(200);
         assertThat(form.body()).contains("enctype=\"multipart/form-data\"").doesNotContain("<script");
         assertThat(form.headers().firstValue("Content-Security-Policy"))
-                .hasValue(SourceSecurityConfiguration.SOURCE_CSP);
+                .hasValue(StrictHeaders.CONTENT_SECURITY_POLICY);
         assertThat(form.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
         assertThat(form.headers().firstValue("Set-Cookie"))
                 .hasValueSatisfying(cookie -> assertThat(cookie)

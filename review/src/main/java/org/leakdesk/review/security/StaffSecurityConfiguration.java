@@ -4,12 +4,12 @@ import jakarta.servlet.DispatcherType;
 import org.leakdesk.infra.Face;
 import org.leakdesk.infra.FacePorts;
 import org.leakdesk.infra.StaffRole;
+import org.leakdesk.infra.StrictHeaders;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * Security of the staff face: form sign-in against the staff accounts (Argon2id), roles checked
@@ -18,9 +18,6 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  */
 @Configuration(proxyBeanMethods = false)
 class StaffSecurityConfiguration {
-
-    static final String STAFF_CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
-            + "frame-ancestors 'none'; base-uri 'none'";
 
     @Bean
     @Order(2)
@@ -48,9 +45,7 @@ class StaffSecurityConfiguration {
                         form.loginPage("/login").defaultSuccessUrl("/", true).failureUrl("/login?error"))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedout"))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(STAFF_CSP))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
-                        .frameOptions(frame -> frame.deny()))
+                .headers(StrictHeaders.strict())
                 .build();
     }
 }

@@ -1,0 +1,41 @@
+package org.leakdesk.infra.web;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.leakdesk.infra.Face;
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+/**
+ * The paths each face serves: its controllers' mappings (recorded as they are registered) and
+ * its static files ({@code /intake/**} for the source face, {@code /review/**} for staff).
+ */
+final class FacePaths {
+
+    private final Map<Face, List<PathPattern>> patterns = new EnumMap<>(Face.class);
+
+    FacePaths() {
+        for (Face face : Face.values()) {
+            patterns.put(face, new CopyOnWriteArrayList<>());
+        }
+        add(Face.SOURCE, List.of(PathPatternParser.defaultInstance.parse("/intake/**")));
+        add(Face.STAFF, List.of(PathPatternParser.defaultInstance.parse("/review/**")));
+    }
+
+    void add(Face face, java.util.Collection<PathPattern> served) {
+        patterns.get(face).addAll(served);
+    }
+
+    /** True if only the other face serves this path. */
+    boolean belongsElsewhere(Face here, PathContainer path) {
+        Face other = here == Face.SOURCE ? Face.STAFF : Face.SOURCE;
+        return matches(other, path) && !matches(here, path);
+    }
+
+    private boolean matches(Face face, PathContainer path) {
+        return patterns.get(face).stream().anyMatch(pattern -> pattern.matches(path));
+    }
+}
