@@ -1,6 +1,7 @@
 package org.leakdesk.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.BufferedReader;
@@ -14,6 +15,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -109,6 +114,21 @@ class ZeroSetupRunIT {
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> !reviewer.page("/inbox").select("tr[data-case]").isEmpty());
         assertThat(Files.list(data.resolve("blobs")).count()).isGreaterThan(1);
+
+        // The access log is append-only on H2 too, once the application has let go of the database.
+        process.destroy();
+        process.waitFor();
+        try (Connection h2 = DriverManager.getConnection(
+                        "jdbc:h2:file:" + data.resolve("db/leakdesk").toAbsolutePath(), "leakdesk", "");
+                Statement statement = h2.createStatement()) {
+            ResultSet entries = statement.executeQuery("SELECT COUNT(*) FROM access_log");
+            entries.next();
+            assertThat(entries.getLong(1)).isGreaterThan(5);
+            assertThatThrownBy(() -> statement.executeUpdate("UPDATE access_log SET actor = 'nobody'"))
+                    .hasMessageContaining("append-only");
+            assertThatThrownBy(() -> statement.executeUpdate("DELETE FROM access_log"))
+                    .hasMessageContaining("append-only");
+        }
     }
 
     private void collectOutput() {

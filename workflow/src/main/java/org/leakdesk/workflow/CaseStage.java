@@ -17,9 +17,4 @@ public enum CaseStage {
     public String label() {
         return label;
     }
-
-    /** True once the process has ended. */
-    public boolean closed() {
-        return this == PUBLISHED || this == REJECTED;
-    }
 }

@@ -48,8 +48,4 @@ public class Display {
         }
         return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
     }
-
-    public String hex(byte[] bytes) {
-        return java.util.HexFormat.of().formatHex(bytes);
-    }
 }
