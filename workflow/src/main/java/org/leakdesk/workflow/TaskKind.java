@@ -1,5 +1,6 @@
 package org.leakdesk.workflow;
 
+import org.jspecify.annotations.Nullable;
 import org.leakdesk.infra.StaffRole;
 
 /** The kinds of work the review process hands to people. */
@@ -33,7 +34,7 @@ public enum TaskKind {
     }
 
     /** The kind of a process activity, or null if it is not a user task of ours. */
-    public static @org.jspecify.annotations.Nullable TaskKind ofActivity(String activityId) {
+    public static @Nullable TaskKind ofActivity(String activityId) {
         for (TaskKind kind : values()) {
             if (kind.activityId.equals(activityId)) {
                 return kind;

@@ -1,5 +1,6 @@
 package org.leakdesk.intake.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -8,6 +9,7 @@ import org.leakdesk.infra.AccessAction;
 import org.leakdesk.infra.AccessRecord;
 import org.leakdesk.infra.DecryptionSession;
 import org.leakdesk.infra.Decryptor;
+import org.leakdesk.infra.SealedValue;
 import org.leakdesk.infra.TamperedCiphertextException;
 import org.leakdesk.intake.CaseDocuments;
 import org.leakdesk.intake.ExtractedMetadata;
@@ -62,11 +64,10 @@ final class JdbcSubmissions implements Submissions {
                         metadata));
             }
             String message = null;
-            Optional<org.leakdesk.infra.SealedValue> sealedMessage = store.message(submissionId);
+            Optional<SealedValue> sealedMessage = store.message(submissionId);
             if (sealedMessage.isPresent()) {
                 message = new String(
-                        session.open(sealedMessage.get(), FileRefs.message(submissionId)),
-                        java.nio.charset.StandardCharsets.UTF_8);
+                        session.open(sealedMessage.get(), FileRefs.message(submissionId)), StandardCharsets.UTF_8);
             }
             return new CaseDocuments(overview, documents, message);
         } catch (TamperedCiphertextException e) {

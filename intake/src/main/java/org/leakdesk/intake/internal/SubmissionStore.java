@@ -3,7 +3,9 @@ package org.leakdesk.intake.internal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -11,6 +13,7 @@ import org.leakdesk.infra.BlobId;
 import org.leakdesk.infra.SealedValue;
 import org.leakdesk.infra.WrappedKey;
 import org.leakdesk.intake.ExtractedMetadata;
+import org.leakdesk.intake.MetadataExtraction;
 import org.leakdesk.intake.SubmissionOverview;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -123,7 +126,21 @@ final class SubmissionStore {
                 .update();
     }
 
-    /** The salt for codename hashes, created on first use. */
+    /** How many of a submission's documents were extracted and how many recorded as unparseable. */
+    MetadataExtraction.ExtractionSummary outcomes(UUID submissionId) {
+        Map<String, Integer> counts = new HashMap<>();
+        jdbc.sql("""
+                        SELECT m.outcome, COUNT(*) FROM submission_file_metadata m
+                        JOIN submission_file f ON f.id = m.file_id
+                        WHERE f.submission_id = ? GROUP BY m.outcome""").param(submissionId).query(rs -> {
+            counts.put(rs.getString(1), rs.getInt(2));
+        });
+        return new MetadataExtraction.ExtractionSummary(
+                counts.getOrDefault(ExtractedMetadata.Outcome.EXTRACTED.name(), 0),
+                counts.getOrDefault(ExtractedMetadata.Outcome.UNPARSEABLE.name(), 0));
+    }
+
+    /** An installation secret (such as the codename salt), created on first use. */
     byte[] secret(String name, java.util.function.Supplier<byte[]> create) {
         Optional<byte[]> existing = readSecret(name);
         if (existing.isPresent()) {

@@ -63,19 +63,7 @@ final class TikaMetadataExtraction implements MetadataExtraction {
                     pending.size() + (pending.size() == 1 ? " document" : " documents")));
             pending.forEach(file -> extract(session, file));
         }
-        int extracted = 0;
-        int unparseable = 0;
-        for (SubmissionStore.FileRow file : store.files(submissionId)) {
-            var outcome = store.metadata(file.fileId()).map(SubmissionStore.MetadataRow::outcome);
-            if (outcome.isPresent()) {
-                if (outcome.get() == ExtractedMetadata.Outcome.EXTRACTED) {
-                    extracted++;
-                } else {
-                    unparseable++;
-                }
-            }
-        }
-        return new ExtractionSummary(extracted, unparseable);
+        return store.outcomes(submissionId);
     }
 
     private void extract(DecryptionSession session, SubmissionStore.FileRow file) {
