@@ -14,7 +14,17 @@ public interface MetadataExtraction {
      * @return how many documents were parseable and unparseable
      * @throws SubmissionNotFoundException if there is no such submission
      */
-    ExtractionSummary extractAll(UUID submissionId);
+    default ExtractionSummary extractAll(UUID submissionId) {
+        return extractAll(submissionId, () -> {});
+    }
+
+    /**
+     * As {@link #extractAll(UUID)}, calling {@code beforeEachDocument} before each document is
+     * parsed, so a caller holding a lock on the work (an external task) can extend it. Runs
+     * outside any transaction the caller holds: each document's result is committed on its own,
+     * and no transaction stays open while a document is parsed.
+     */
+    ExtractionSummary extractAll(UUID submissionId, Runnable beforeEachDocument);
 
     /**
      * Counts of one extraction run over a submission (all its documents, not only this run's).

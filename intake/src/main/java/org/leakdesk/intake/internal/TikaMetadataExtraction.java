@@ -48,7 +48,7 @@ final class TikaMetadataExtraction implements MetadataExtraction {
     }
 
     @Override
-    public ExtractionSummary extractAll(UUID submissionId) {
+    public ExtractionSummary extractAll(UUID submissionId, Runnable beforeEachDocument) {
         if (store.overview(submissionId).isEmpty()) {
             throw new SubmissionNotFoundException(submissionId);
         }
