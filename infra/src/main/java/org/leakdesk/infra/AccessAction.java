@@ -9,6 +9,7 @@ public enum AccessAction {
     KEY_UNLOCKED("Newsroom key unlocked"),
     SUBMISSION_RECEIVED("Submission received"),
     METADATA_EXTRACTED("Metadata extracted (decrypted by the system)"),
+    SCRUBBED_COPY_MADE("Scrubbed copy made (document decrypted)"),
     CASE_VIEWED("Case opened (documents' details decrypted)"),
     TASK_CLAIMED("Task claimed"),
     TRIAGE_COMPLETED("Triage completed"),

@@ -22,6 +22,9 @@ import org.jspecify.annotations.Nullable;
  * @param language the language detected from the text
  * @param problem for an unparseable document, what went wrong in a line (never content)
  * @param fields every metadata field Tika reported, values clipped
+ * @param findings what a reviewer must see first: traces of people, contradictions, hidden content
+ * @param embedded the documents found inside this one (attachments, archive members, earlier PDF
+ *     revisions), in the order the parser met them
  */
 public record ExtractedMetadata(
         Outcome outcome,
@@ -36,7 +39,21 @@ public record ExtractedMetadata(
         @Nullable Integer pageCount,
         @Nullable String language,
         @Nullable String problem,
-        Map<String, List<String>> fields) {
+        Map<String, List<String>> fields,
+        List<Finding> findings,
+        List<EmbeddedDocument> embedded) {
+
+    public ExtractedMetadata {
+        // Results stored before findings existed have neither list.
+        fields = fields == null ? Map.of() : fields;
+        findings = findings == null ? List.of() : List.copyOf(findings);
+        embedded = embedded == null ? List.of() : List.copyOf(embedded);
+    }
+
+    /** The findings of one category, in order. */
+    public List<Finding> findings(FindingType.Category category) {
+        return findings.stream().filter(f -> f.type().category() == category).toList();
+    }
 
     /** A document Tika could not read; only what it detected before giving up is kept. */
     public static ExtractedMetadata unparseable(
@@ -44,7 +61,8 @@ public record ExtractedMetadata(
             Instant extractedAt,
             @Nullable String detectedType,
             String problem,
-            Map<String, List<String>> fields) {
+            Map<String, List<String>> fields,
+            List<Finding> findings) {
         return new ExtractedMetadata(
                 Outcome.UNPARSEABLE,
                 extractor,
@@ -58,7 +76,9 @@ public record ExtractedMetadata(
                 null,
                 null,
                 problem,
-                fields);
+                fields,
+                findings,
+                List.of());
     }
 
     /** Whether Tika could read the document. */

@@ -13,6 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param size plaintext size in bytes
  * @param sha256 SHA-256 of the plaintext, lower-case hex
  * @param metadata what extraction found, or null while extraction has not run yet
+ * @param text the text extracted from it and its embedded documents, or null if there is none
+ * @param scrubbedCopy its copy without metadata, or null if none was made
  */
 public record SubmittedDocument(
         UUID fileId,
@@ -21,4 +23,6 @@ public record SubmittedDocument(
         @Nullable String declaredType,
         long size,
         String sha256,
-        @Nullable ExtractedMetadata metadata) {}
+        @Nullable ExtractedMetadata metadata,
+        @Nullable String text,
+        @Nullable ScrubbedCopy scrubbedCopy) {}

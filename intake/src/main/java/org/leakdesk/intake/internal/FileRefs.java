@@ -19,6 +19,18 @@ final class FileRefs {
         return "submission-file-metadata:" + fileId;
     }
 
+    static String text(UUID fileId) {
+        return "submission-file-text:" + fileId;
+    }
+
+    static String scrubbed(UUID fileId) {
+        return "submission-file-scrubbed:" + fileId;
+    }
+
+    static String scrubbedManifest(UUID fileId) {
+        return "submission-file-scrubbed-manifest:" + fileId;
+    }
+
     static String message(UUID submissionId) {
         return "submission-message:" + submissionId;
     }

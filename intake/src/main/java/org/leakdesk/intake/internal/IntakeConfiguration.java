@@ -1,19 +1,14 @@
 package org.leakdesk.intake.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.leakdesk.infra.AccessLog;
 import org.leakdesk.infra.BlobStore;
 import org.leakdesk.infra.Decryptor;
 import org.leakdesk.infra.Encryptor;
 import org.leakdesk.intake.MetadataExtraction;
+import org.leakdesk.intake.ScrubbedCopies;
 import org.leakdesk.intake.SubmissionIntake;
 import org.leakdesk.intake.Submissions;
 import org.leakdesk.intake.UploadLimits;
@@ -29,12 +24,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({UploadLimits.class, IntakeProperties.class})
+@EnableConfigurationProperties({UploadLimits.class, ExtractionSettings.class})
 @PropertySource("classpath:intake/defaults.properties")
 class IntakeConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(IntakeConfiguration.class);
-    private static final Path RAM_DISK = Path.of("/dev/shm");
 
     @Bean
     SubmissionStore submissionStore(JdbcClient jdbc) {
@@ -93,23 +87,17 @@ class IntakeConfiguration {
         return new JdbcSubmissions(store, decryptor, json);
     }
 
-    @Bean(destroyMethod = "shutdownNow")
-    ExecutorService tikaExecutor() {
-        return Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, "tika-parse");
-            thread.setDaemon(true);
-            return thread;
-        });
-    }
-
-    @Bean
-    DocumentAnalyzer documentAnalyzer(IntakeProperties properties, ExecutorService tikaExecutor) throws IOException {
-        return new InProcessTikaAnalyzer(
-                properties.textLimit(),
-                properties.timeoutSeconds(),
-                scratchDirectory(properties),
-                tikaExecutor,
-                Clock.systemUTC());
+    @Bean(destroyMethod = "close")
+    IsolatedParsers documentAnalyzer(ExtractionSettings settings) {
+        ScratchSpace scratch = ScratchSpace.find(settings.scratchDirectory());
+        if (!scratch.available()) {
+            log.warn(
+                    "No memory-backed scratch space (tmpfs) at {}: parsers get no temporary folder, and documents"
+                            + " that need one are recorded as not parsed. Set leakdesk.extraction.scratch-directory"
+                            + " to a tmpfs folder.",
+                    settings.scratchDirectory() != null ? settings.scratchDirectory() : "/dev/shm");
+        }
+        return new IsolatedParsers(new ChildLauncher(settings, scratch.available()), scratch, settings);
     }
 
     @Bean
@@ -118,28 +106,19 @@ class IntakeConfiguration {
             BlobStore blobs,
             Encryptor encryptor,
             Decryptor decryptor,
-            DocumentAnalyzer analyzer,
+            IsolatedParsers analyzer,
             Json json) {
-        return new TikaMetadataExtraction(store, blobs, encryptor, decryptor, analyzer, json);
+        return new DocumentExtraction(store, blobs, encryptor, decryptor, analyzer, json, Clock.systemUTC());
     }
 
-    private static Path scratchDirectory(IntakeProperties properties) throws IOException {
-        Path dir = properties.scratchDirectory();
-        if (dir == null) {
-            if (Files.isDirectory(RAM_DISK) && Files.isWritable(RAM_DISK)) {
-                dir = RAM_DISK.resolve("leakdesk-" + ProcessHandle.current().pid());
-            } else {
-                dir = Path.of(System.getProperty("java.io.tmpdir"), "leakdesk-scratch");
-                log.warn(
-                        "No RAM-backed /dev/shm: Tika's temporary copies of documents go to {}, on disk."
-                                + " Set leakdesk.extraction.scratch-directory to a tmpfs folder.",
-                        dir);
-            }
-        }
-        if (!Files.isDirectory(dir)) {
-            Files.createDirectories(
-                    dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        }
-        return dir;
+    @Bean
+    ScrubbedCopies scrubbedCopies(
+            SubmissionStore store,
+            BlobStore blobs,
+            Encryptor encryptor,
+            Decryptor decryptor,
+            IsolatedParsers analyzer,
+            Json json) {
+        return new StoredScrubbedCopies(store, blobs, encryptor, decryptor, analyzer, json, Clock.systemUTC());
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.leakdesk.infra.AccessAction;
 import org.leakdesk.infra.AccessRecord;
 import org.leakdesk.infra.DecryptionSession;
@@ -13,6 +14,7 @@ import org.leakdesk.infra.SealedValue;
 import org.leakdesk.infra.TamperedCiphertextException;
 import org.leakdesk.intake.CaseDocuments;
 import org.leakdesk.intake.ExtractedMetadata;
+import org.leakdesk.intake.ScrubbedCopy;
 import org.leakdesk.intake.SubmissionNotFoundException;
 import org.leakdesk.intake.SubmissionOverview;
 import org.leakdesk.intake.Submissions;
@@ -61,7 +63,9 @@ final class JdbcSubmissions implements Submissions {
                         manifest.declaredType(),
                         manifest.size(),
                         manifest.sha256(),
-                        metadata));
+                        metadata,
+                        text(session, file.fileId()),
+                        scrubbedCopy(session, file.fileId())));
             }
             String message = null;
             Optional<SealedValue> sealedMessage = store.message(submissionId);
@@ -73,5 +77,29 @@ final class JdbcSubmissions implements Submissions {
         } catch (TamperedCiphertextException e) {
             throw new IllegalStateException("Case " + submissionId + " has a damaged or altered record", e);
         }
+    }
+
+    private @Nullable String text(DecryptionSession session, UUID fileId) throws TamperedCiphertextException {
+        Optional<SealedValue> sealed = store.text(fileId);
+        return sealed.isEmpty()
+                ? null
+                : new String(session.open(sealed.get(), FileRefs.text(fileId)), StandardCharsets.UTF_8);
+    }
+
+    private @Nullable ScrubbedCopy scrubbedCopy(DecryptionSession session, UUID fileId)
+            throws TamperedCiphertextException {
+        Optional<SubmissionStore.ScrubbedRow> row = store.scrubbed(fileId);
+        if (row.isEmpty()) {
+            return null;
+        }
+        ScrubbedManifest manifest = json.read(
+                session.open(row.get().manifest(), FileRefs.scrubbedManifest(fileId)), ScrubbedManifest.class);
+        return new ScrubbedCopy(
+                fileId,
+                manifest.mediaType(),
+                manifest.size(),
+                manifest.sha256(),
+                row.get().createdAt(),
+                row.get().createdBy());
     }
 }

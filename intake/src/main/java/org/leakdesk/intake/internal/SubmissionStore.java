@@ -111,19 +111,75 @@ final class SubmissionStore {
                 .optional();
     }
 
-    void insertMetadata(UUID fileId, ExtractedMetadata metadata, SealedValue sealed) {
+    /** One statement, so a document's metadata and text are committed together or not at all. */
+    void insertMetadata(UUID fileId, ExtractedMetadata metadata, SealedValue sealed, @Nullable SealedValue text) {
         jdbc.sql("""
                         INSERT INTO submission_file_metadata (file_id, outcome, extractor, extracted_at, metadata_key,
-                            metadata_ciphertext)
-                        VALUES (?, ?, ?, ?, ?, ?)""")
+                            metadata_ciphertext, text_key, text_ciphertext)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         fileId,
                         metadata.outcome().name(),
-                        metadata.extractor(),
+                        clip(metadata.extractor(), 100),
                         utc(metadata.extractedAt()),
                         sealed.key().packet(),
-                        sealed.ciphertext())
+                        sealed.ciphertext(),
+                        text == null ? null : text.key().packet(),
+                        text == null ? null : text.ciphertext())
                 .update();
+    }
+
+    Optional<SealedValue> text(UUID fileId) {
+        return jdbc.sql("""
+                        SELECT text_key, text_ciphertext FROM submission_file_metadata
+                        WHERE file_id = ? AND text_key IS NOT NULL""")
+                .param(fileId)
+                .query((rs, n) -> new SealedValue(new WrappedKey(rs.getBytes(1)), rs.getBytes(2)))
+                .optional();
+    }
+
+    record ScrubbedRow(
+            UUID fileId,
+            BlobId blobId,
+            WrappedKey contentKey,
+            SealedValue manifest,
+            Instant createdAt,
+            String createdBy) {}
+
+    void insertScrubbed(ScrubbedRow row, long storedSize) {
+        jdbc.sql("""
+                        INSERT INTO submission_file_scrubbed (file_id, blob_id, content_key, manifest_key,
+                            manifest_ciphertext, stored_size, created_at, created_by)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(
+                        row.fileId(),
+                        row.blobId().value(),
+                        row.contentKey().packet(),
+                        row.manifest().key().packet(),
+                        row.manifest().ciphertext(),
+                        storedSize,
+                        utc(row.createdAt()),
+                        row.createdBy())
+                .update();
+    }
+
+    Optional<ScrubbedRow> scrubbed(UUID fileId) {
+        return jdbc.sql("""
+                        SELECT blob_id, content_key, manifest_key, manifest_ciphertext, created_at, created_by
+                        FROM submission_file_scrubbed WHERE file_id = ?""")
+                .param(fileId)
+                .query((rs, n) -> new ScrubbedRow(
+                        fileId,
+                        new BlobId(rs.getObject(1, UUID.class)),
+                        new WrappedKey(rs.getBytes(2)),
+                        new SealedValue(new WrappedKey(rs.getBytes(3)), rs.getBytes(4)),
+                        rs.getObject(5, OffsetDateTime.class).toInstant(),
+                        rs.getString(6)))
+                .optional();
+    }
+
+    private static String clip(String value, int length) {
+        return value.length() > length ? value.substring(0, length) : value;
     }
 
     /** How many of a submission's documents were extracted and how many recorded as unparseable. */

@@ -72,8 +72,12 @@ final class DocumentParsing {
         } catch (Exception | StackOverflowError e) {
             problem = describe(e);
         }
+        List<Metadata> reported = handler.getMetadataList();
+        if (problem == null && !reported.isEmpty()) {
+            problem = containerProblem(reported.get(0));
+        }
         List<ParsedDocument> documents = new ArrayList<>();
-        for (Metadata each : handler.getMetadataList()) {
+        for (Metadata each : reported) {
             documents.add(document(each));
         }
         if (documents.isEmpty()) {
@@ -149,6 +153,22 @@ final class DocumentParsing {
         languages.addText(text.length() > 20_000 ? text.substring(0, 20_000) : text);
         LanguageResult result = languages.detect();
         return result.isReasonablyCertain() ? result.getLanguage() : null;
+    }
+
+    /**
+     * RecursiveParserWrapper records an exception of the file itself in its metadata rather than
+     * throwing it; the stack trace is read only for exception types.
+     */
+    private static @Nullable String containerProblem(Metadata file) {
+        String trace = file.get(TikaCoreProperties.CONTAINER_EXCEPTION);
+        if (trace == null) {
+            return null;
+        }
+        if (trace.contains("EncryptedDocumentException")) {
+            return "it is password-protected or encrypted";
+        }
+        String type = exceptionType(trace);
+        return "Tika could not read it (" + type.substring(type.lastIndexOf('.') + 1) + ")";
     }
 
     /** What kind of failure, for a reviewer; never the exception's message. */

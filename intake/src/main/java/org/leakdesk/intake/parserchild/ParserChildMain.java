@@ -89,7 +89,10 @@ public final class ParserChildMain {
                 case ChildWire.SCRUB -> {
                     MetadataScrubber.Result result = MetadataScrubber.scrub(document, request.fileName());
                     if (result instanceof MetadataScrubber.Scrubbed scrubbed) {
-                        ChildWire.writeReply(out, ChildWire.OK, scrubbed.bytes());
+                        ChildWire.writeReply(
+                                out,
+                                ChildWire.OK,
+                                new ChildWire.ScrubbedCopy(scrubbed.mediaType(), scrubbed.bytes()).encode());
                     } else if (result instanceof MetadataScrubber.Unsupported unsupported) {
                         ChildWire.writeReply(out, ChildWire.REFUSED, utf8(unsupported.reason()));
                     }

@@ -104,6 +104,27 @@ public final class ChildWire {
         return new Reply(status, payload);
     }
 
+    /** A scrubbed copy on the wire: the media type it was written as, then its bytes. */
+    public record ScrubbedCopy(String mediaType, byte[] bytes) {
+
+        public byte[] encode() {
+            byte[] type = mediaType.getBytes(StandardCharsets.UTF_8);
+            byte[] payload = new byte[2 + type.length + bytes.length];
+            payload[0] = (byte) (type.length >>> 8);
+            payload[1] = (byte) type.length;
+            System.arraycopy(type, 0, payload, 2, type.length);
+            System.arraycopy(bytes, 0, payload, 2 + type.length, bytes.length);
+            return payload;
+        }
+
+        public static ScrubbedCopy decode(byte[] payload) {
+            int typeLength = ((payload[0] & 0xff) << 8) | (payload[1] & 0xff);
+            String type = new String(payload, 2, typeLength, StandardCharsets.UTF_8);
+            byte[] bytes = java.util.Arrays.copyOfRange(payload, 2 + typeLength, payload.length);
+            return new ScrubbedCopy(type, bytes);
+        }
+    }
+
     /** writeUTF takes at most 65,535 bytes; a file name is only a type hint, so a prefix does. */
     private static String clip(String fileName) {
         return fileName.length() > 1000 ? fileName.substring(0, 1000) : fileName;

@@ -112,7 +112,7 @@ class MetadataExtractionTest {
 
     private List<AccessLogEntry> extractionEntries(UUID submissionId) {
         return accessLog.entries(new AccessLogQuery(
-                TikaMetadataExtraction.ACTOR, AccessAction.METADATA_EXTRACTED, submissionId.toString(), 10));
+                DocumentExtraction.ACTOR, AccessAction.METADATA_EXTRACTED, submissionId.toString(), 10));
     }
 
     private Receipt submit(Path... files) throws IOException {

@@ -1,0 +1,26 @@
+package org.leakdesk.intake;
+
+import java.util.UUID;
+
+/** Copies of documents without their metadata, for publication. The originals are never changed. */
+public interface ScrubbedCopies {
+
+    /**
+     * Makes a scrubbed copy of one document of a submission, stored encrypted like the original.
+     * The document is decrypted in memory and scrubbed in a parser child; the access log records
+     * it first. If a copy exists already, it is returned as it is.
+     *
+     * @param staffMember the username the access is logged under
+     * @throws SubmissionNotFoundException if the submission does not exist or holds no such document
+     */
+    ScrubOutcome make(UUID submissionId, UUID fileId, String staffMember);
+
+    /** What came of a request for a scrubbed copy. */
+    sealed interface ScrubOutcome {}
+
+    /** The copy exists. */
+    record Made(ScrubbedCopy copy) implements ScrubOutcome {}
+
+    /** No copy could be made; the reason is a line for the reviewer. */
+    record NotPossible(String reason) implements ScrubOutcome {}
+}

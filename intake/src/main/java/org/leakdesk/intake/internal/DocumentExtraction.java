@@ -1,0 +1,140 @@
+package org.leakdesk.intake.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.leakdesk.infra.AccessAction;
+import org.leakdesk.infra.AccessRecord;
+import org.leakdesk.infra.BlobStore;
+import org.leakdesk.infra.DecryptionSession;
+import org.leakdesk.infra.Decryptor;
+import org.leakdesk.infra.Encryptor;
+import org.leakdesk.infra.TamperedCiphertextException;
+import org.leakdesk.intake.ExtractedMetadata;
+import org.leakdesk.intake.MetadataExtraction;
+import org.leakdesk.intake.SubmissionNotFoundException;
+import org.leakdesk.intake.parsing.ParseReport;
+import org.leakdesk.intake.parsing.ParsedDocument;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+
+/**
+ * Decrypts each document that has no result yet (in memory, streaming), has a parser child read
+ * it, and stores the metadata and text encrypted. Each document's result is committed on its own
+ * as soon as it exists; no transaction is open while a document is parsed. A document that cannot
+ * be parsed, or whose stored copy fails authentication, gets a result that says so: the case goes
+ * on to triage either way.
+ */
+final class DocumentExtraction implements MetadataExtraction {
+
+    static final String ACTOR = "system:extraction";
+    private static final Logger log = LoggerFactory.getLogger(DocumentExtraction.class);
+
+    private final SubmissionStore store;
+    private final BlobStore blobs;
+    private final Encryptor encryptor;
+    private final Decryptor decryptor;
+    private final DocumentAnalyzer analyzer;
+    private final Json json;
+    private final Clock clock;
+
+    DocumentExtraction(
+            SubmissionStore store,
+            BlobStore blobs,
+            Encryptor encryptor,
+            Decryptor decryptor,
+            DocumentAnalyzer analyzer,
+            Json json,
+            Clock clock) {
+        this.store = store;
+        this.blobs = blobs;
+        this.encryptor = encryptor;
+        this.decryptor = decryptor;
+        this.analyzer = analyzer;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Override
+    public ExtractionSummary extractAll(UUID submissionId, Runnable beforeEachDocument) {
+        if (store.overview(submissionId).isEmpty()) {
+            throw new SubmissionNotFoundException(submissionId);
+        }
+        List<SubmissionStore.FileRow> pending = pending(submissionId);
+        if (!pending.isEmpty()) {
+            DecryptionSession session = decryptor.open(new AccessRecord(
+                    ACTOR,
+                    AccessAction.METADATA_EXTRACTED,
+                    submissionId.toString(),
+                    pending.size() + (pending.size() == 1 ? " document" : " documents")));
+            for (SubmissionStore.FileRow file : pending) {
+                beforeEachDocument.run();
+                extract(session, file);
+            }
+        }
+        return store.outcomes(submissionId);
+    }
+
+    private List<SubmissionStore.FileRow> pending(UUID submissionId) {
+        return store.files(submissionId).stream()
+                .filter(file -> store.metadata(file.fileId()).isEmpty())
+                .toList();
+    }
+
+    private void extract(DecryptionSession session, SubmissionStore.FileRow file) {
+        ParseReport report;
+        try {
+            Manifest manifest =
+                    json.read(session.open(file.manifest(), FileRefs.manifest(file.fileId())), Manifest.class);
+            report = parse(session, file, manifest);
+        } catch (TamperedCiphertextException e) {
+            log.error("Document {} failed authentication: its stored details were altered or damaged", file.fileId());
+            report = failedIntegrity();
+        }
+        Instant now = clock.instant();
+        ExtractedMetadata metadata = ParseResults.metadata(report, now);
+        String text = ParseResults.text(report);
+        try {
+            store.insertMetadata(
+                    file.fileId(),
+                    metadata,
+                    encryptor.seal(json.write(metadata), FileRefs.metadata(file.fileId())),
+                    text.isEmpty()
+                            ? null
+                            : encryptor.seal(text.getBytes(StandardCharsets.UTF_8), FileRefs.text(file.fileId())));
+        } catch (DuplicateKeyException alreadyDone) {
+            // Another worker finished this document first (the task was handed over): keep theirs.
+        }
+    }
+
+    private ParseReport parse(DecryptionSession session, SubmissionStore.FileRow file, Manifest manifest) {
+        try (InputStream ciphertext = blobs.open(file.blobId());
+                InputStream plaintext =
+                        session.decrypt(ciphertext, file.contentKey(), FileRefs.content(file.fileId()))) {
+            return analyzer.analyze(plaintext, manifest.size(), manifest.fileName());
+        } catch (TamperedCiphertextException e) {
+            // Not a property of the document: somebody or something altered the stored copy. Say so loudly.
+            log.error("Document {} failed authentication: its stored form was altered or damaged", file.fileId());
+            return failedIntegrity();
+        } catch (IOException e) {
+            if (e.getCause() instanceof TamperedCiphertextException) {
+                log.error("Document {} failed authentication: its stored form was altered or damaged", file.fileId());
+                return failedIntegrity();
+            }
+            throw new UncheckedIOException("Could not read document " + file.fileId() + " from the blob store", e);
+        }
+    }
+
+    private static ParseReport failedIntegrity() {
+        return new ParseReport(
+                "LeakDesk",
+                "not parsed: the stored copy failed its integrity check (altered or damaged)",
+                List.of(new ParsedDocument("", java.util.Map.of(), "")));
+    }
+}

@@ -1,0 +1,161 @@
+package org.leakdesk.intake.internal;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+import org.leakdesk.infra.AccessAction;
+import org.leakdesk.infra.AccessRecord;
+import org.leakdesk.infra.BlobStore;
+import org.leakdesk.infra.DecryptionSession;
+import org.leakdesk.infra.Decryptor;
+import org.leakdesk.infra.Encryption;
+import org.leakdesk.infra.Encryptor;
+import org.leakdesk.infra.PendingBlob;
+import org.leakdesk.infra.TamperedCiphertextException;
+import org.leakdesk.intake.ScrubbedCopies;
+import org.leakdesk.intake.ScrubbedCopy;
+import org.leakdesk.intake.SubmissionNotFoundException;
+import org.springframework.dao.DuplicateKeyException;
+
+/**
+ * Makes scrubbed copies in a parser child and stores them like documents: encrypted on the way
+ * to the blob store, their details in an encrypted manifest, the row committed after the blob.
+ */
+final class StoredScrubbedCopies implements ScrubbedCopies {
+
+    private final SubmissionStore store;
+    private final BlobStore blobs;
+    private final Encryptor encryptor;
+    private final Decryptor decryptor;
+    private final DocumentAnalyzer analyzer;
+    private final Json json;
+    private final Clock clock;
+
+    StoredScrubbedCopies(
+            SubmissionStore store,
+            BlobStore blobs,
+            Encryptor encryptor,
+            Decryptor decryptor,
+            DocumentAnalyzer analyzer,
+            Json json,
+            Clock clock) {
+        this.store = store;
+        this.blobs = blobs;
+        this.encryptor = encryptor;
+        this.decryptor = decryptor;
+        this.analyzer = analyzer;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Override
+    public ScrubOutcome make(UUID submissionId, UUID fileId, String staffMember) {
+        try {
+            return makeCopy(submissionId, fileId, staffMember);
+        } catch (TamperedCiphertextException e) {
+            return new NotPossible("the stored document's details failed their integrity check");
+        }
+    }
+
+    private ScrubOutcome makeCopy(UUID submissionId, UUID fileId, String staffMember)
+            throws TamperedCiphertextException {
+        SubmissionStore.FileRow file = store.files(submissionId).stream()
+                .filter(row -> row.fileId().equals(fileId))
+                .findFirst()
+                .orElseThrow(() -> new SubmissionNotFoundException(submissionId));
+        DecryptionSession session = decryptor.open(new AccessRecord(
+                staffMember, AccessAction.SCRUBBED_COPY_MADE, submissionId.toString(), "document " + fileId));
+        Optional<SubmissionStore.ScrubbedRow> existing = store.scrubbed(fileId);
+        if (existing.isPresent()) {
+            return new Made(copy(session, existing.get()));
+        }
+        Manifest manifest = json.read(session.open(file.manifest(), FileRefs.manifest(fileId)), Manifest.class);
+        DocumentAnalyzer.ScrubResult result = scrub(session, file, manifest);
+        if (result instanceof DocumentAnalyzer.NotScrubbed refused) {
+            return new NotPossible(refused.reason());
+        }
+        DocumentAnalyzer.Scrubbed scrubbed = (DocumentAnalyzer.Scrubbed) result;
+        try {
+            return new Made(store(fileId, scrubbed, staffMember));
+        } catch (DuplicateKeyException lostRace) {
+            return new Made(copy(session, store.scrubbed(fileId).orElseThrow()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not store the scrubbed copy of document " + fileId, e);
+        }
+    }
+
+    private DocumentAnalyzer.ScrubResult scrub(
+            DecryptionSession session, SubmissionStore.FileRow file, Manifest manifest) {
+        try (InputStream ciphertext = blobs.open(file.blobId());
+                InputStream plaintext =
+                        session.decrypt(ciphertext, file.contentKey(), FileRefs.content(file.fileId()))) {
+            return analyzer.scrub(plaintext, manifest.size(), manifest.fileName());
+        } catch (TamperedCiphertextException e) {
+            return new DocumentAnalyzer.NotScrubbed("the stored document failed its integrity check");
+        } catch (IOException e) {
+            if (e.getCause() instanceof TamperedCiphertextException) {
+                return new DocumentAnalyzer.NotScrubbed("the stored document failed its integrity check");
+            }
+            throw new UncheckedIOException("Could not read document " + file.fileId() + " from the blob store", e);
+        }
+    }
+
+    private ScrubbedCopy store(UUID fileId, DocumentAnalyzer.Scrubbed scrubbed, String staffMember) throws IOException {
+        Instant now = clock.instant();
+        ScrubbedManifest manifest =
+                new ScrubbedManifest(scrubbed.mediaType(), scrubbed.bytes().length, sha256(scrubbed.bytes()));
+        try (PendingBlob blob = blobs.create()) {
+            Encryption encryption = encryptor.encrypt(blob.stream(), FileRefs.scrubbed(fileId));
+            try (OutputStream plaintext = encryption.plaintext();
+                    InputStream copy = new ByteArrayInputStream(scrubbed.bytes())) {
+                copy.transferTo(plaintext);
+            }
+            long storedSize = blob.commit();
+            try {
+                store.insertScrubbed(
+                        new SubmissionStore.ScrubbedRow(
+                                fileId,
+                                blob.id(),
+                                encryption.key(),
+                                encryptor.seal(json.write(manifest), FileRefs.scrubbedManifest(fileId)),
+                                now,
+                                staffMember),
+                        storedSize);
+            } catch (RuntimeException e) {
+                blobs.delete(blob.id());
+                throw e;
+            }
+        }
+        return new ScrubbedCopy(fileId, manifest.mediaType(), manifest.size(), manifest.sha256(), now, staffMember);
+    }
+
+    private ScrubbedCopy copy(DecryptionSession session, SubmissionStore.ScrubbedRow row)
+            throws TamperedCiphertextException {
+        ScrubbedManifest manifest = json.read(
+                session.open(row.manifest(), FileRefs.scrubbedManifest(row.fileId())), ScrubbedManifest.class);
+        return new ScrubbedCopy(
+                row.fileId(),
+                manifest.mediaType(),
+                manifest.size(),
+                manifest.sha256(),
+                row.createdAt(),
+                row.createdBy());
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
