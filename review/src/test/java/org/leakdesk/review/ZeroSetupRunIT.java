@@ -4,15 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -20,11 +15,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,57 +28,29 @@ import org.leakdesk.infra.testing.Multipart;
  */
 class ZeroSetupRunIT {
 
-    private static final Pattern ACCOUNT = Pattern.compile("^\\s+(reviewer|editor|auditor|admin)\\s+(\\S{20})\\s*$");
-
     @TempDir
     Path workingDirectory;
 
-    private Process process;
-    private final List<String> output = new CopyOnWriteArrayList<>();
+    private PackagedApplication application;
 
     @AfterEach
     void stop() throws InterruptedException {
-        if (process != null) {
-            process.destroy();
-            process.waitFor();
+        if (application != null) {
+            application.close();
         }
     }
 
     @Test
     void startsWithEmbeddedDefaultsAndServesBothFaces() throws Exception {
-        int source = freePort();
-        int staff = freePort();
-        ProcessBuilder builder = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-jar",
-                        Path.of(System.getProperty("leakdesk.jar"))
-                                .toAbsolutePath()
-                                .toString())
-                .directory(workingDirectory.toFile())
-                .redirectErrorStream(true);
-        builder.environment().keySet().removeIf(name -> name.startsWith("SPRING_") || name.startsWith("LEAKDESK_"));
-        builder.environment().put("LEAKDESK_SOURCE_PORT", Integer.toString(source));
-        builder.environment().put("LEAKDESK_STAFF_PORT", Integer.toString(staff));
-        process = builder.start();
-        Thread reader = new Thread(this::collectOutput, "app-output");
-        reader.setDaemon(true);
-        reader.start();
+        application = PackagedApplication.start(workingDirectory);
+        Process process = application.process;
+        int source = application.sourcePort;
+        int staff = application.staffPort;
+        assertThat(process.isAlive()).as(application.log()).isTrue();
 
-        await().atMost(Duration.ofSeconds(180))
-                .until(() ->
-                        output.stream().anyMatch(line -> ACCOUNT.matcher(line).matches() && line.contains("admin"))
-                                || !process.isAlive());
-        assertThat(process.isAlive()).as(String.join("\n", output)).isTrue();
-
-        Map<String, String> passwords = new java.util.HashMap<>();
-        for (String line : output) {
-            Matcher account = ACCOUNT.matcher(line);
-            if (account.matches()) {
-                passwords.put(account.group(1), account.group(2));
-            }
-        }
+        Map<String, String> passwords = application.passwords();
         assertThat(passwords).containsOnlyKeys("reviewer", "editor", "auditor", "admin");
-        assertThat(String.join("\n", output)).contains("DEMO KEY").doesNotContain(passwords.get("reviewer") + " ");
+        assertThat(application.log()).contains("DEMO KEY");
         Path data = workingDirectory.resolve("data");
         assertThat(data.resolve("keys/newsroom.pub.asc")).exists();
         assertThat(data.resolve("keys/newsroom.sec.asc")).exists();
@@ -128,23 +91,6 @@ class ZeroSetupRunIT {
                     .hasMessageContaining("append-only");
             assertThatThrownBy(() -> statement.executeUpdate("DELETE FROM access_log"))
                     .hasMessageContaining("append-only");
-        }
-    }
-
-    private void collectOutput() {
-        try (BufferedReader lines =
-                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                output.add(line);
-            }
-        } catch (IOException e) {
-            output.add("(output ended: " + e + ")");
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -85,23 +85,56 @@ class MetadataExtractionTest {
                 .allSatisfy(tool -> assertThat(tool).startsWith("Apache Tika 3."));
     }
 
+    /** Tampering is not a property of the document: it is recorded as such, and the case goes on. */
     @Test
-    void anAlteredDocumentIsAnErrorAndNothingIsRecordedForIt() throws Exception {
+    void anAlteredDocumentIsRecordedAsFailingItsIntegrityCheck() throws Exception {
         Receipt receipt = submit(SharedFiles.corpus("testPDF.pdf"));
-        UUID blobId = jdbc.sql("SELECT blob_id FROM submission_file WHERE submission_id = ?")
-                .param(receipt.submissionId())
-                .query(UUID.class)
-                .single();
-        Path blob = blobs.resolve(blobId.toString().substring(0, 2)).resolve(blobId.toString());
+        Path blob = blobOf(receipt.submissionId(), 1);
         byte[] bytes = Files.readAllBytes(blob);
         bytes[bytes.length / 2] ^= 0x40;
         Files.write(blob, bytes);
 
+        ExtractionSummary summary = extraction.extractAll(receipt.submissionId());
+
+        assertThat(summary).isEqualTo(new ExtractionSummary(0, 1));
+        SubmittedDocument document =
+                submissions.read(receipt.submissionId(), "reviewer").documents().get(0);
+        assertThat(document.metadata().problem()).contains("integrity check");
+    }
+
+    /** Each document's result is committed on its own: a later failure does not undo an earlier result. */
+    @Test
+    void aFailureOnOneDocumentKeepsTheResultsBeforeIt() throws Exception {
+        Receipt receipt = submit(SharedFiles.corpus("testPDF.pdf"), SharedFiles.corpus("testWORD.docx"));
+        Path second = blobOf(receipt.submissionId(), 2);
+        byte[] kept = Files.readAllBytes(second);
+        Files.delete(second);
+
         assertThatThrownBy(() -> extraction.extractAll(receipt.submissionId()))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("failed authentication");
+                .isInstanceOf(java.io.UncheckedIOException.class);
         assertThat(submissions.overview(receipt.submissionId()).orElseThrow().filesExtracted())
-                .isZero();
+                .isEqualTo(1);
+
+        Files.write(second, kept);
+        assertThat(extraction.extractAll(receipt.submissionId())).isEqualTo(new ExtractionSummary(2, 0));
+    }
+
+    @Test
+    void theTextIsStoredEncryptedAndFindingsComeWithTheMetadata() throws Exception {
+        Receipt receipt = submit(SharedFiles.corpus("testJPEG_GEO.jpg"), SharedFiles.sample(SharedFiles.PORAVALIT));
+
+        extraction.extractAll(receipt.submissionId());
+
+        List<SubmittedDocument> documents =
+                submissions.read(receipt.submissionId(), "reviewer").documents();
+        assertThat(documents.get(1).text()).contains("FSB");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM submission_file_metadata m JOIN submission_file f ON f.id = m.file_id"
+                                + " WHERE f.submission_id = ? AND m.text_ciphertext IS NOT NULL")
+                        .param(receipt.submissionId())
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(documents.get(0).metadata().fields()).containsKey("geo:lat");
     }
 
     @Test
@@ -113,6 +146,14 @@ class MetadataExtractionTest {
     private List<AccessLogEntry> extractionEntries(UUID submissionId) {
         return accessLog.entries(new AccessLogQuery(
                 DocumentExtraction.ACTOR, AccessAction.METADATA_EXTRACTED, submissionId.toString(), 10));
+    }
+
+    private Path blobOf(UUID submissionId, int order) {
+        UUID blobId = jdbc.sql("SELECT blob_id FROM submission_file WHERE submission_id = ? AND file_order = ?")
+                .params(submissionId, order)
+                .query(UUID.class)
+                .single();
+        return blobs.resolve(blobId.toString().substring(0, 2)).resolve(blobId.toString());
     }
 
     private Receipt submit(Path... files) throws IOException {

@@ -5,11 +5,13 @@ import org.leakdesk.infra.Face;
 import org.leakdesk.infra.ServedOn;
 import org.leakdesk.infra.StaffMember;
 import org.leakdesk.intake.CaseDocuments;
+import org.leakdesk.intake.ScrubbedCopies;
 import org.leakdesk.intake.Submissions;
 import org.leakdesk.workflow.CaseStatus;
 import org.leakdesk.workflow.CaseWork;
 import org.leakdesk.workflow.EditorialDecision;
 import org.leakdesk.workflow.InboxTask;
+import org.leakdesk.workflow.NotPermittedException;
 import org.leakdesk.workflow.TriageDecision;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The case page: the documents' details and metadata (decrypted for this view, which the access
@@ -29,10 +32,12 @@ class CaseController {
 
     private final CaseWork work;
     private final Submissions submissions;
+    private final ScrubbedCopies scrubbedCopies;
 
-    CaseController(CaseWork work, Submissions submissions) {
+    CaseController(CaseWork work, Submissions submissions, ScrubbedCopies scrubbedCopies) {
         this.work = work;
         this.submissions = submissions;
+        this.scrubbedCopies = scrubbedCopies;
     }
 
     @GetMapping("/cases/{caseId}")
@@ -48,6 +53,22 @@ class CaseController {
         model.addAttribute("claimable", claimable);
         model.addAttribute("me", member.username());
         return "review/case";
+    }
+
+    /** Only whoever holds the case's open task may decrypt a document to scrub it. */
+    @PostMapping("/cases/{caseId}/documents/{fileId}/scrubbed-copy")
+    String scrub(
+            @PathVariable UUID caseId, @PathVariable UUID fileId, StaffMember member, RedirectAttributes redirect) {
+        CaseStatus status = work.status(caseId, member);
+        if (status.taskClaimedBy(member.username()) == null) {
+            throw new NotPermittedException("Claim this case's task before making a scrubbed copy of its documents.");
+        }
+        ScrubbedCopies.ScrubOutcome outcome = scrubbedCopies.make(caseId, fileId, member.username());
+        if (outcome instanceof ScrubbedCopies.NotPossible refused) {
+            redirect.addFlashAttribute("scrubRefused", refused.reason());
+            redirect.addFlashAttribute("scrubRefusedFile", fileId);
+        }
+        return "redirect:/cases/" + caseId + "#document-" + fileId;
     }
 
     @PostMapping("/tasks/{taskId}/triage")
