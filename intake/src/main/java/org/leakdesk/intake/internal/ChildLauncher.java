@@ -1,10 +1,13 @@
 package org.leakdesk.intake.internal;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.leakdesk.intake.parsing.ParserLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,7 +71,7 @@ final class ChildLauncher {
         command.add("-Dfile.encoding=UTF-8");
         command.add("-Djava.io.tmpdir=" + scratch);
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(absoluteClassPath());
         if (runningFromBootJar()) {
             command.add("-Dloader.main=" + CHILD_MAIN);
             command.add(BOOT_LAUNCHER);
@@ -77,6 +80,14 @@ final class ChildLauncher {
         }
         command.addAll(limits.toArguments());
         return command;
+    }
+
+    /** The child starts in its scratch folder, so a class path relative to ours (e.g. {@code java -jar target/x.jar}) would not resolve. */
+    static String absoluteClassPath() {
+        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> !entry.isBlank())
+                .map(entry -> Path.of(entry).toAbsolutePath().toString())
+                .collect(Collectors.joining(File.pathSeparator));
     }
 
     /** The packaged jar nests its libraries: only Boot's launcher can put them on a class path. */

@@ -44,7 +44,7 @@ final class ParserChild implements AutoCloseable {
     /**
      * Starts a child and waits until it is ready (Tika loaded).
      *
-     * @throws ChildFailure if it does not come up within {@code startTimeout}
+     * @throws ParsersUnavailableException if it does not come up within {@code startTimeout}
      */
     static ParserChild start(
             ChildLauncher launcher,
@@ -52,21 +52,21 @@ final class ParserChild implements AutoCloseable {
             ScheduledExecutorService watchdog,
             String heapLimit,
             Duration startTimeout)
-            throws IOException, ChildFailure {
+            throws IOException {
         Path scratch = scratchSpace.newFolder();
         Process process;
         try {
             process = launcher.start(scratch);
         } catch (IOException e) {
             ScratchSpace.delete(scratch);
-            throw e;
+            throw new ParsersUnavailableException("A parser child could not be started: " + e.getMessage());
         }
         ParserChild child = new ParserChild(process, scratch, watchdog, heapLimit);
         child.awaitReady(startTimeout);
         return child;
     }
 
-    private void awaitReady(Duration timeout) throws ChildFailure {
+    private void awaitReady(Duration timeout) {
         AtomicBoolean late = new AtomicBoolean();
         ScheduledFuture<?> kill = watchdog.schedule(
                 () -> {
@@ -81,7 +81,10 @@ final class ParserChild implements AutoCloseable {
             }
         } catch (IOException e) {
             close();
-            throw new ChildFailure(late.get() ? "the parser did not start in time" : "the parser did not start");
+            throw new ParsersUnavailableException(
+                    late.get()
+                            ? "A parser child did not start within " + timeout.toSeconds() + " seconds"
+                            : "A parser child did not start (exit status " + exitStatus() + ")");
         } finally {
             kill.cancel(false);
         }
@@ -123,6 +126,10 @@ final class ParserChild implements AutoCloseable {
         } finally {
             kill.cancel(false);
         }
+    }
+
+    private String exitStatus() {
+        return process.isAlive() ? "still running" : Integer.toString(process.exitValue());
     }
 
     boolean broken() {

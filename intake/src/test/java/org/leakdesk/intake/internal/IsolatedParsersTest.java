@@ -70,6 +70,22 @@ class IsolatedParsersTest {
         assertThat(scratchFolders()).allSatisfy(folder -> assertThat(folder).isEmptyDirectory());
     }
 
+    /** An XML document whose entity points at a local file with a secret in it: the secret never comes back. */
+    @Test
+    void externalEntitiesAreNeverResolved(@org.junit.jupiter.api.io.TempDir Path folder) throws Exception {
+        String secret = "XXESECRET" + System.nanoTime();
+        Path target = Files.writeString(folder.resolve("secret.txt"), secret);
+        String xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE r [<!ENTITY x SYSTEM \"" + target.toUri()
+                + "\">]>\n<r>before &x; after</r>\n";
+        for (String name : List.of("xxe.xml", "xxe.svg", "xxe.xhtml")) {
+            byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
+            ParseReport report = parsers.analyze(new ByteArrayInputStream(bytes), bytes.length, name);
+            assertThat(report.documents().toString()).as(name).doesNotContain(secret);
+        }
+        assertThat(analyze(parsers, SharedFiles.corpus("testXXE.xml")).documents())
+                .isNotEmpty();
+    }
+
     /** A decompression bomb stops at the text limit: recorded as cut short, not as a crash. */
     @Test
     void aDecompressionBombStopsAtTheTextLimit() throws Exception {
@@ -146,6 +162,26 @@ class IsolatedParsersTest {
                             .problem())
                     .isNull();
         }
+    }
+
+    /** A child that cannot start says nothing about the document: extraction fails, to be retried. */
+    @Test
+    void aParserThatCannotStartIsAnErrorNotAResult() {
+        try (IsolatedParsers broken =
+                parsers(settings(Duration.ofSeconds(60), DataSize.ofKilobytes(1), DataSize.ofMegabytes(64)))) {
+            byte[] text = "a document".getBytes(StandardCharsets.UTF_8);
+
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> broken.analyze(new ByteArrayInputStream(text), text.length, "a.txt"))
+                    .isInstanceOf(ParsersUnavailableException.class);
+        }
+    }
+
+    @Test
+    void theChildsClassPathDoesNotDependOnItsWorkingDirectory() {
+        assertThat(ChildLauncher.absoluteClassPath().split(java.io.File.pathSeparator))
+                .isNotEmpty()
+                .allSatisfy(entry -> assertThat(Path.of(entry)).isAbsolute());
     }
 
     /**
