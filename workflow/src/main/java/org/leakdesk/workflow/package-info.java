@@ -1,7 +1,8 @@
 /**
- * The review process: the Camunda 7 engine, {@code leak-review.bpmn}, its delegates, and the
- * case work API the staff interface uses (inbox, claim, typed decisions, case status). Nothing
- * outside this module imports Camunda classes.
+ * The review process: the Camunda 7 engine, {@code leak-review.bpmn}, its listeners, the worker
+ * that extracts metadata outside the engine's transactions, and the case work API the staff
+ * interface uses (inbox, claim, typed decisions, case status). Nothing outside this module
+ * imports Camunda classes.
  */
 @NullMarked
 @ApplicationModule(

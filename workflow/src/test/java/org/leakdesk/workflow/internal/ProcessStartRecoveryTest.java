@@ -17,20 +17,18 @@ import org.junit.jupiter.api.Test;
 import org.leakdesk.intake.SubmissionDraft;
 import org.leakdesk.intake.SubmissionIntake;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /**
  * Fault injection: the engine fails to start the process once (as if the database went away
  * right after the upload committed). The submission must not be lost: its event stays in the
  * publication registry, is handed over again, and exactly one process starts.
  */
-@SpringBootTest
+@WorkflowBootTest
 class ProcessStartRecoveryTest {
 
-    @MockitoSpyBean
-    RuntimeService runtime;
+    @Autowired
+    RuntimeService runtime; // a spy
 
     @Autowired
     SubmissionIntake intake;

@@ -37,10 +37,9 @@ import org.leakdesk.workflow.TaskKind;
 import org.leakdesk.workflow.TaskNotFoundException;
 import org.leakdesk.workflow.TriageDecision;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
-/** The real process in the Spring engine: real extraction by the job executor, real checks. */
-@SpringBootTest
+/** The real process in the Spring engine: real extraction by the extraction worker, real checks. */
+@WorkflowBootTest
 class ReviewProcessIntegrationTest {
 
     private static final StaffMember REVIEWER = new StaffMember("rita", Set.of(StaffRole.REVIEWER));

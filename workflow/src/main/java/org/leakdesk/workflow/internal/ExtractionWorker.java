@@ -1,0 +1,206 @@
+package org.leakdesk.workflow.internal;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.ExternalTaskService;
+import org.camunda.bpm.engine.externaltask.LockedExternalTask;
+import org.leakdesk.intake.MetadataExtraction;
+import org.leakdesk.intake.MetadataExtraction.ExtractionSummary;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Works the external task "Extract metadata" of {@code leak-review.bpmn}. Parsing takes up to a
+ * minute per document, so it runs here, outside the engine and outside any transaction; the task
+ * stays locked to this worker meanwhile (the lock is extended before each document) and is handed
+ * to another worker if this process dies. Runs wherever the job executor runs: tests that drive the
+ * engine by hand switch both off with {@code camunda.bpm.job-execution.enabled=false}.
+ */
+@Component
+@ConditionalOnProperty(name = "camunda.bpm.job-execution.enabled", havingValue = "true", matchIfMissing = true)
+class ExtractionWorker implements SmartLifecycle {
+
+    static final String TOPIC = "leakdesk-extract-metadata";
+
+    private static final Logger log = LoggerFactory.getLogger(ExtractionWorker.class);
+    private static final long STOP_WAIT_MILLIS = 10_000;
+
+    private final ExternalTaskService externalTasks;
+    private final MetadataExtraction extraction;
+    private final ExtractionWorkerSettings settings;
+    private final String workerId = newWorkerId();
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean stopping;
+
+    ExtractionWorker(
+            ExternalTaskService externalTasks, MetadataExtraction extraction, ExtractionWorkerSettings settings) {
+        this.externalTasks = externalTasks;
+        this.extraction = extraction;
+        this.settings = settings;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (!threads.isEmpty()) {
+            return;
+        }
+        stopping = false;
+        for (int i = 1; i <= settings.workers(); i++) {
+            Thread thread = new Thread(this::pollUntilStopped, "leakdesk-extraction-" + i);
+            // A thread stuck in a parse must not keep the JVM alive; its task's lock simply runs out.
+            thread.setDaemon(true);
+            thread.start();
+            threads.add(thread);
+        }
+        log.info("Metadata extraction: {} workers as {}", settings.workers(), workerId);
+    }
+
+    @Override
+    public synchronized void stop() {
+        stopping = true;
+        threads.forEach(Thread::interrupt);
+        for (Thread thread : threads) {
+            try {
+                thread.join(STOP_WAIT_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        threads.clear();
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return !threads.isEmpty();
+    }
+
+    String workerId() {
+        return workerId;
+    }
+
+    /**
+     * Takes one extraction task, if there is one, and works it to the end.
+     *
+     * @return whether there was a task (so the caller polls again at once)
+     */
+    boolean workOnce() {
+        List<LockedExternalTask> locked = externalTasks
+                .fetchAndLock(1, workerId)
+                .topic(TOPIC, lockMillis())
+                .processDefinitionKey(ProcessVariables.PROCESS_KEY)
+                .variables(List.of()) // the business key is all it needs
+                .execute();
+        if (locked.isEmpty()) {
+            return false;
+        }
+        work(locked.get(0));
+        return true;
+    }
+
+    private void pollUntilStopped() {
+        while (!stopping) {
+            boolean busy;
+            try {
+                busy = workOnce();
+            } catch (RuntimeException e) {
+                // The engine's database is away, or the task went to another worker: wait as when idle.
+                log.warn("Metadata extraction worker: {}", e.getClass().getName());
+                busy = false;
+            }
+            if (!busy && !pause()) {
+                return;
+            }
+        }
+    }
+
+    private void work(LockedExternalTask task) {
+        ExtractionSummary summary;
+        try {
+            summary = extraction.extractAll(
+                    UUID.fromString(task.getBusinessKey()),
+                    () -> externalTasks.extendLock(task.getId(), workerId, lockMillis()));
+        } catch (RuntimeException e) {
+            fail(task, e);
+            return;
+        }
+        externalTasks.complete(
+                task.getId(),
+                workerId,
+                Map.of(
+                        ProcessVariables.DOCUMENTS_EXTRACTED, summary.extracted(),
+                        ProcessVariables.DOCUMENTS_UNPARSEABLE, summary.unparseable()));
+    }
+
+    /**
+     * Reports a failure by the exception's class alone: its message may quote a document. Retries
+     * count down from the configured number; at zero the engine raises an incident.
+     */
+    private void fail(LockedExternalTask task, RuntimeException e) {
+        if (stopping) {
+            // Interrupted by shutdown, not a fault of the case: hand it back at once, retries intact.
+            handBack(task);
+            return;
+        }
+        int retriesLeft = (task.getRetries() == null ? settings.retries() : task.getRetries()) - 1;
+        log.warn(
+                "Metadata extraction for case {} failed ({}), {} retries left",
+                task.getBusinessKey(),
+                e.getClass().getName(),
+                Math.max(0, retriesLeft));
+        externalTasks.handleFailure(
+                task.getId(),
+                workerId,
+                e.getClass().getName(),
+                Math.max(0, retriesLeft),
+                retriesLeft > 0 ? settings.retryDelay().toMillis() : 0);
+    }
+
+    private void handBack(LockedExternalTask task) {
+        // The interrupt that stopped the extraction would also fail the engine's connection checkout.
+        boolean interrupted = Thread.interrupted();
+        try {
+            externalTasks.unlock(task.getId());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private boolean pause() {
+        try {
+            Thread.sleep(settings.idlePoll().toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private long lockMillis() {
+        return settings.lockDuration().toMillis();
+    }
+
+    /** Host, process id and a random part, so two workers never share an id (and a lock). */
+    private static String newWorkerId() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "unknown-host";
+        }
+        byte[] random = new byte[4];
+        new SecureRandom().nextBytes(random);
+        return host + "-" + ProcessHandle.current().pid() + "-" + HexFormat.of().formatHex(random);
+    }
+}

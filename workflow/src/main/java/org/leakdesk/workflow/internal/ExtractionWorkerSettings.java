@@ -1,0 +1,31 @@
+package org.leakdesk.workflow.internal;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How {@link ExtractionWorker} takes extraction tasks from the engine ({@code leakdesk.extraction.*};
+ * intake's parser settings share the prefix, so every extraction setting is in one place).
+ *
+ * @param workers threads, each extracting one case at a time
+ * @param lockDuration how long a task stays with this worker without a sign of life; extended before
+ *     each document, so it must only outlast the parsing of one document
+ * @param idlePoll pause between polls while there is no work
+ * @param retries attempts before a failing extraction becomes an incident
+ * @param retryDelay wait before a failed extraction is tried again
+ */
+@ConfigurationProperties("leakdesk.extraction")
+record ExtractionWorkerSettings(
+        @DefaultValue("2") int workers,
+        @DefaultValue("5m") Duration lockDuration,
+        @DefaultValue("250ms") Duration idlePoll,
+        @DefaultValue("5") int retries,
+        @DefaultValue("1m") Duration retryDelay) {
+
+    ExtractionWorkerSettings {
+        if (workers < 1 || retries < 1) {
+            throw new IllegalArgumentException("leakdesk.extraction.workers and .retries must be at least 1");
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package org.leakdesk.workflow.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.ExternalTaskService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricExternalTaskLog;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.leakdesk.intake.SubmissionDraft;
+import org.leakdesk.intake.SubmissionIntake;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The extraction worker in the application: its threads take the task, the real intake extraction
+ * runs with no transaction open, and a failing extraction is retried until it is an incident.
+ */
+@WorkflowBootTest
+class ExtractionWorkerIntegrationTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @Autowired
+    SubmissionIntake intake;
+
+    @Autowired
+    ObservedExtraction extraction;
+
+    @Autowired
+    ExtractionWorker worker;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    TaskService tasks;
+
+    @Autowired
+    ExternalTaskService externalTasks;
+
+    @Autowired
+    HistoryService history;
+
+    @Test
+    void theWorkerExtractsOutsideAnyTransactionAndTheCaseReachesTriage() throws Exception {
+        UUID caseId = submit("memo.txt", "an internal memo");
+
+        await().atMost(PATIENCE).until(() -> waitingAt(caseId).contains("triage"));
+
+        assertThat(extraction.transactionOpenAt(caseId)).contains(false);
+        assertThat(variables(caseId))
+                .containsEntry(ProcessVariables.DOCUMENTS_EXTRACTED, 1)
+                .containsEntry(ProcessVariables.DOCUMENTS_UNPARSEABLE, 0);
+        assertThat(log(caseId))
+                .singleElement()
+                .satisfies(entry -> assertThat(entry.isSuccessLog()).isTrue())
+                .satisfies(entry -> assertThat(entry.getWorkerId()).isEqualTo(worker.workerId()));
+    }
+
+    @Test
+    void aFailingExtractionIsRetriedThenBecomesAnIncidentWithoutItsMessage() {
+        UUID caseId = UUID.randomUUID();
+        extraction.failFor(caseId, new IllegalStateException("quotes the memo: the minister knew"));
+        ProcessInstance instance = runtime.startProcessInstanceByKey(
+                ProcessVariables.PROCESS_KEY,
+                caseId.toString(),
+                Map.of(ProcessVariables.SUBMISSION_ID, caseId.toString()));
+
+        Incident incident = await().atMost(PATIENCE)
+                .until(
+                        () -> runtime.createIncidentQuery()
+                                .processInstanceId(instance.getId())
+                                .singleResult(),
+                        found -> found != null);
+
+        assertThat(incident.getIncidentType()).isEqualTo(Incident.EXTERNAL_TASK_HANDLER_TYPE);
+        assertThat(incident.getActivityId()).isEqualTo("extractMetadata");
+        assertThat(incident.getIncidentMessage()).isEqualTo("java.lang.IllegalStateException");
+        assertThat(log(caseId))
+                .as("five attempts by default, each reported by class alone")
+                .hasSize(5)
+                .allSatisfy(entry -> assertThat(entry.isFailureLog()).isTrue())
+                .allSatisfy(entry -> assertThat(entry.getErrorMessage()).isEqualTo("java.lang.IllegalStateException"));
+        assertThat(externalTasks
+                        .createExternalTaskQuery()
+                        .processInstanceId(instance.getId())
+                        .singleResult()
+                        .getRetries())
+                .isZero();
+        assertThat(waitingAt(caseId)).containsExactly("extractMetadata");
+        assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).count())
+                .isZero();
+    }
+
+    private List<String> waitingAt(UUID caseId) {
+        ProcessInstance instance = runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(caseId.toString())
+                .singleResult();
+        return instance == null ? List.of() : runtime.getActiveActivityIds(instance.getId());
+    }
+
+    private Map<String, Object> variables(UUID caseId) {
+        ProcessInstance instance = runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(caseId.toString())
+                .singleResult();
+        return runtime.getVariables(instance.getId());
+    }
+
+    private List<HistoricExternalTaskLog> log(UUID caseId) {
+        String instanceId = history.createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(caseId.toString())
+                .singleResult()
+                .getId();
+        return history.createHistoricExternalTaskLogQuery().processInstanceId(instanceId).list().stream()
+                .filter(entry -> !entry.isCreationLog())
+                .toList();
+    }
+
+    private UUID submit(String name, String content) throws Exception {
+        try (SubmissionDraft draft = intake.begin()) {
+            draft.addFile(name, "text/plain", new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)));
+            return draft.commit().submissionId();
+        }
+    }
+}
