@@ -3,20 +3,24 @@ package org.leakdesk.infra;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The result of recomputing the access log's hash chain.
+ * The result of verifying the access log: its hash chain recomputed from the first entry, and
+ * every signed checkpoint checked against the entries it covers.
  *
- * @param entriesChecked how many entries were recomputed
- * @param firstBadSequence the first entry that does not match (changed, missing or out of
- *     place), or null when the whole chain holds
- * @param problem what is wrong with that entry, in plain words, or null
+ * @param entriesChecked how many entries matched before the first problem (all of them when intact)
+ * @param checkpointsChecked how many signed checkpoints matched
+ * @param firstBadSequence the first entry that does not match (changed, missing, out of place
+ *     or rewritten), or null when the log is intact or the problem is not one entry's (a
+ *     checkpoint without a valid signature)
+ * @param problem what is wrong, in plain words, or null when the log is intact
  */
 public record ChainVerification(
         long entriesChecked,
+        int checkpointsChecked,
         @Nullable Long firstBadSequence,
         @Nullable String problem) {
 
-    /** True when every entry matched. */
+    /** True when every entry and every checkpoint matched. */
     public boolean intact() {
-        return firstBadSequence == null;
+        return problem == null;
     }
 }

@@ -1,17 +1,72 @@
 package org.leakdesk.infra.audit;
 
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.leakdesk.infra.AccessLog;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AuditProperties.class)
 class AuditConfiguration {
 
     @Bean
-    AccessLog accessLog(JdbcClient jdbc, PlatformTransactionManager transactions) {
-        return new JdbcAccessLog(jdbc, transactions, Clock.systemUTC());
+    CheckpointKey checkpointKey(AuditProperties properties, SecureRandom random) {
+        return CheckpointKey.loadOrCreate(properties.checkpointKey(), random);
+    }
+
+    @Bean
+    Witness witness(AuditProperties properties) {
+        return new Witness(properties.witnessDirectory());
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    ExecutorService accessLogSealerThread() {
+        return Executors.newSingleThreadExecutor(task -> AuditConfiguration.daemon("access-log-sealer", task));
+    }
+
+    @Bean
+    Sealer sealer(JdbcTemplate jdbc, PlatformTransactionManager transactions, ExecutorService accessLogSealerThread) {
+        return new Sealer(jdbc, transactions, accessLogSealerThread);
+    }
+
+    @Bean
+    Checkpointer checkpointer(JdbcClient jdbc, Sealer sealer, Witness witness, CheckpointKey key) {
+        return new Checkpointer(jdbc, sealer, witness, key, Clock.systemUTC());
+    }
+
+    @Bean
+    CheckpointSchedule checkpointSchedule(Checkpointer checkpointer, AuditProperties properties) {
+        return new CheckpointSchedule(checkpointer, properties.checkpointInterval());
+    }
+
+    @Bean
+    AccessLog accessLog(
+            JdbcClient jdbc,
+            JdbcTemplate jdbcTemplate,
+            PlatformTransactionManager transactions,
+            Sealer sealer,
+            Checkpointer checkpointer,
+            Witness witness,
+            CheckpointKey key) {
+        return new JdbcAccessLog(
+                jdbc,
+                transactions,
+                sealer,
+                checkpointer,
+                new ChainVerifier(jdbcTemplate, transactions, witness, key),
+                Clock.systemUTC());
+    }
+
+    static Thread daemon(String name, Runnable task) {
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        return thread;
     }
 }

@@ -10,9 +10,10 @@ import org.jspecify.annotations.Nullable;
 import org.leakdesk.infra.AccessAction;
 
 /**
- * The access log's hash: SHA-256 over a domain-separation tag, the previous entry's hash and
- * the entry's canonical encoding (fixed-width numbers, length-prefixed UTF-8 strings, -1 for
- * null), so no two different entries encode alike.
+ * The access log's hashes. An entry's canonical encoding uses fixed-width numbers,
+ * length-prefixed UTF-8 strings and -1 for null, so no two different entries encode alike. The
+ * chain hash is SHA-256 over a domain-separation tag, the previous entry's hash and that
+ * encoding; the Merkle leaf (RFC 9162) is SHA-256 over 0x00 and the same encoding.
  */
 final class ChainHash {
 
@@ -21,39 +22,44 @@ final class ChainHash {
 
     private ChainHash() {}
 
-    static byte[] of(
-            byte[] previousHash,
+    static byte[] encode(
             long sequence,
             Instant recordedAt,
             String actor,
             AccessAction action,
             @Nullable String subject,
             @Nullable String detail) {
+        byte[][] texts = {utf8(actor), utf8(action.name()), utf8(subject), utf8(detail)};
+        int length = 16;
+        for (byte[] text : texts) {
+            length += 4 + (text == null ? 0 : text.length);
+        }
+        ByteBuffer buffer = ByteBuffer.allocate(length)
+                .putLong(sequence)
+                .putLong(ChronoUnit.MICROS.between(Instant.EPOCH, recordedAt));
+        for (byte[] text : texts) {
+            if (text == null) {
+                buffer.putInt(-1);
+            } else {
+                buffer.putInt(text.length).put(text);
+            }
+        }
+        return buffer.array();
+    }
+
+    /** The chain hash of an entry whose canonical encoding is {@code encoded}. */
+    static byte[] chain(byte[] previousHash, byte[] encoded) {
         MessageDigest sha256 = sha256();
         sha256.update(DOMAIN);
         sha256.update(previousHash);
-        sha256.update(ByteBuffer.allocate(16)
-                .putLong(sequence)
-                .putLong(ChronoUnit.MICROS.between(Instant.EPOCH, recordedAt))
-                .array());
-        update(sha256, actor);
-        update(sha256, action.name());
-        update(sha256, subject);
-        update(sha256, detail);
-        return sha256.digest();
+        return sha256.digest(encoded);
     }
 
-    private static void update(MessageDigest digest, @Nullable String value) {
-        if (value == null) {
-            digest.update(ByteBuffer.allocate(4).putInt(-1).array());
-            return;
-        }
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        digest.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
-        digest.update(bytes);
+    private static byte @Nullable [] utf8(@Nullable String value) {
+        return value == null ? null : value.getBytes(StandardCharsets.UTF_8);
     }
 
-    private static MessageDigest sha256() {
+    static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -119,7 +119,12 @@ public final class CryptoBenchmark {
 
         @Override
         public ChainVerification verify() {
-            return new ChainVerification(0, null, null);
+            return new ChainVerification(0, 0, null, null);
+        }
+
+        @Override
+        public java.util.OptionalLong checkpoint() {
+            return java.util.OptionalLong.empty();
         }
     }
 }

@@ -1,0 +1,184 @@
+package org.leakdesk.infra.audit;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
+import org.leakdesk.infra.AccessAction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Moves committed entries from {@code access_log_pending} into the chain in {@code access_log}.
+ *
+ * <p>Why a sealer: if every append extended the chain itself, every transaction that records an
+ * entry would hold one lock from its append to its commit, and appends would run one commit
+ * after another (about 370/s here). Callers only insert into the pending table, which takes no
+ * shared lock; this one appender then gives committed entries their gapless sequence, chain hash
+ * and place in the Merkle tree, many per transaction. The chain is exact because only committed
+ * entries are sealed, each once (pending_id is unique), and a sealer that lost a race with
+ * another instance (duplicate sequence) rereads the chain's tail and tries again.
+ */
+final class Sealer {
+
+    private static final Logger log = LoggerFactory.getLogger(Sealer.class);
+    private static final int BATCH = 1000;
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
+    private final TransactionTemplate transaction;
+    private final Executor background;
+    private final Queue<Long> committed = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+    private @Nullable Tail tail;
+
+    private record Tail(long sequence, byte[] hash) {}
+
+    Sealer(JdbcTemplate jdbcTemplate, PlatformTransactionManager transactions, Executor background) {
+        this.jdbcTemplate = jdbcTemplate;
+        this.jdbc = JdbcClient.create(jdbcTemplate);
+        this.transaction = new TransactionTemplate(transactions);
+        this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.background = background;
+    }
+
+    /** Called after the transaction that wrote pending entry {@code id} committed. */
+    void committed(long id) {
+        committed.add(id);
+        if (scheduled.compareAndSet(false, true)) {
+            background.execute(this::sealInBackground);
+        }
+    }
+
+    private void sealInBackground() {
+        scheduled.set(false);
+        try {
+            sealCommitted();
+        } catch (RuntimeException e) {
+            // The entries stay pending and are sealed by the next sweep (sealOutstanding).
+            log.warn("Sealing access log entries failed; they will be sealed by the next sweep", e);
+        }
+    }
+
+    /** Seals the entries reported committed so far. */
+    synchronized void sealCommitted() {
+        List<Long> ids = new ArrayList<>();
+        for (Long id = committed.poll(); id != null; id = committed.poll()) {
+            ids.add(id);
+            if (ids.size() == BATCH) {
+                seal(ids);
+                ids.clear();
+            }
+        }
+        if (!ids.isEmpty()) {
+            seal(ids);
+        }
+    }
+
+    /**
+     * Seals every pending entry that is not in the chain yet, also those whose commit was never
+     * reported (a crash after commit, another instance): at start, before each checkpoint and
+     * before a verification.
+     */
+    synchronized void sealOutstanding() {
+        sealCommitted();
+        List<Long> ids = jdbc.sql("""
+                        SELECT p.id FROM access_log_pending p
+                        WHERE NOT EXISTS (SELECT 1 FROM access_log a WHERE a.pending_id = p.id)
+                        ORDER BY p.id""").query(Long.class).list();
+        for (int from = 0; from < ids.size(); from += BATCH) {
+            seal(ids.subList(from, Math.min(ids.size(), from + BATCH)));
+        }
+    }
+
+    private void seal(List<Long> ids) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Tail sealed = transaction.execute(status -> sealInTransaction(ids));
+                // Remembered only once committed: a rolled-back seal must not move the tail.
+                tail = sealed;
+                return;
+            } catch (DuplicateKeyException e) {
+                // Another instance sealed first: start again from the chain's real tail.
+                tail = null;
+                if (attempt == 5) {
+                    throw e;
+                }
+            } catch (RuntimeException e) {
+                tail = null;
+                throw e;
+            }
+        }
+    }
+
+    private @Nullable Tail sealInTransaction(List<Long> ids) {
+        List<Pending> pending =
+                jdbc.sql("""
+                        SELECT id, recorded_at, actor, action, subject, detail FROM access_log_pending p
+                        WHERE id IN (:ids) AND NOT EXISTS (SELECT 1 FROM access_log a WHERE a.pending_id = p.id)
+                        ORDER BY id""").param("ids", ids).query(Pending::read).list();
+        Tail last = tail != null ? tail : readTail();
+        if (pending.isEmpty()) {
+            return last;
+        }
+        List<Object[]> rows = new ArrayList<>(pending.size());
+        for (Pending entry : pending) {
+            long sequence = last.sequence() + 1;
+            byte[] hash = ChainHash.chain(last.hash(), entry.encoded(sequence));
+            rows.add(entry.row(sequence, last.hash(), hash));
+            last = new Tail(sequence, hash);
+        }
+        jdbcTemplate.batchUpdate("""
+                INSERT INTO access_log (sequence, recorded_at, actor, action, subject, detail, previous_hash, entry_hash, pending_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+        return last;
+    }
+
+    private Tail readTail() {
+        return jdbc.sql("SELECT sequence, entry_hash FROM access_log ORDER BY sequence DESC LIMIT 1")
+                .query((rs, n) -> new Tail(rs.getLong(1), rs.getBytes(2)))
+                .optional()
+                .orElse(new Tail(0, ChainHash.GENESIS));
+    }
+
+    private record Pending(
+            long id,
+            OffsetDateTime recordedAt,
+            String actor,
+            String action,
+            @Nullable String subject,
+            @Nullable String detail) {
+
+        static Pending read(ResultSet rs, int row) throws SQLException {
+            return new Pending(
+                    rs.getLong("id"),
+                    rs.getObject("recorded_at", OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC),
+                    rs.getString("actor"),
+                    rs.getString("action"),
+                    rs.getString("subject"),
+                    rs.getString("detail"));
+        }
+
+        byte[] encoded(long sequence) {
+            return ChainHash.encode(
+                    sequence, recordedAt.toInstant(), actor, AccessAction.valueOf(action), subject, detail);
+        }
+
+        Object[] row(long sequence, byte[] previousHash, byte[] hash) {
+            return new Object[] {sequence, recordedAt, actor, action, subject, detail, previousHash, hash, id};
+        }
+    }
+}
