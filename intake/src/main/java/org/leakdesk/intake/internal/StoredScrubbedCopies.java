@@ -110,7 +110,7 @@ final class StoredScrubbedCopies implements ScrubbedCopies {
     }
 
     private ScrubbedCopy store(UUID fileId, DocumentAnalyzer.Scrubbed scrubbed, String staffMember) throws IOException {
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         ScrubbedManifest manifest =
                 new ScrubbedManifest(scrubbed.mediaType(), scrubbed.bytes().length, sha256(scrubbed.bytes()));
         try (PendingBlob blob = blobs.create()) {
