@@ -1,204 +1,178 @@
 package org.leakdesk.intake.internal;
 
+import static org.leakdesk.intake.FindingType.CREATED_AFTER_MODIFIED;
+import static org.leakdesk.intake.FindingType.DATE_BEFORE_FORMAT_EXISTED;
+import static org.leakdesk.intake.FindingType.DATE_IN_FUTURE;
+import static org.leakdesk.intake.FindingType.INCREMENTAL_UPDATE;
+import static org.leakdesk.intake.FindingType.TIME_ZONES_DISAGREE;
+
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.leakdesk.intake.Finding;
-import org.leakdesk.intake.FindingType;
+import org.jspecify.annotations.Nullable;
+import org.leakdesk.intake.internal.MetadataDates.DatedValue;
 import org.leakdesk.intake.parsing.ParsedDocument;
 
-/** Dates, tools and revisions that do not fit together: questions to put to the verification. */
+/** Dates and revisions that do not fit together; the tools are {@link ToolRules}' part. */
 final class ConsistencyRules {
 
-    /** Date fields as Tika writes them (ISO 8601, with or without an offset). */
-    private static final List<String> DATE_FIELDS = List.of(
-            "dcterms:created",
-            "dcterms:modified",
-            "xmp:CreateDate",
-            "xmp:ModifyDate",
-            "xmp:MetadataDate",
-            "exif:DateTimeOriginal",
-            "pdf:docinfo:created",
-            "pdf:docinfo:modified",
-            "meta:print-date",
-            "meta:save-date");
+    /** The same document's creation and last-save fields, as each format family names them. */
+    private static final List<List<String>> CREATED_MODIFIED = List.of(
+            List.of("dcterms:created", "dcterms:modified"),
+            List.of("meta:creation-date", "meta:save-date"),
+            List.of("pdf:docinfo:created", "pdf:docinfo:modified"),
+            List.of("xmp:CreateDate", "xmp:ModifyDate"));
 
-    /** The first year a format can have been written in; older dates are invented or converted. */
-    private static final Map<String, Integer> FORMAT_SINCE = Map.of(
+    /** A local time may be anywhere on earth: up to 14 hours ahead of UTC is still today somewhere. */
+    private static final Duration LOCAL_TIME_SLACK = Duration.ofHours(14);
+
+    /**
+     * The first year each format could have been written, by content type prefix. Kept to formats
+     * whose start is clear-cut: PDF 1.0 (1993), JPEG (ISO 10918-1, 1992), TIFF 1.0 (1986), PNG
+     * (1996), OpenDocument (OASIS, 2005), Office Open XML (Office 2007 betas and ECMA-376, 2006).
+     */
+    private static final Map<String, Integer> FORMAT_YEARS = Map.of(
             "application/pdf", 1993,
-            "officedocument", 2006,
-            "opendocument", 2005,
             "image/jpeg", 1992,
+            "image/tiff", 1986,
             "image/png", 1996,
-            "image/webp", 2010,
-            "image/heic", 2015);
-
-    /** Products that write documents, by family: a creator and a producer of different families disagree. */
-    private static final Map<String, List<String>> TOOL_FAMILIES = Map.of(
-            "Microsoft Office", List.of("microsoft", "word", "excel", "powerpoint"),
-            "LibreOffice/OpenOffice", List.of("libreoffice", "openoffice"),
-            "Apple", List.of("textedit", "pages", "keynote", "numbers", "quartz", "mac os", "macos"),
-            "Google Docs", List.of("google docs"),
-            "TeX", List.of("latex", "pdftex", "xetex", "luatex"));
-
-    private static final Pattern OFFSET =
-            Pattern.compile("[T ]\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?([+-]\\d{2}:?\\d{2})$");
+            "application/vnd.oasis.opendocument.", 2005,
+            "application/vnd.openxmlformats-officedocument.", 2006,
+            "application/vnd.ms-word.document.macroenabled", 2006,
+            "application/vnd.ms-excel.sheet.macroenabled", 2006,
+            "application/vnd.ms-powerpoint.presentation.macroenabled", 2006);
 
     private ConsistencyRules() {}
 
-    static void apply(ParsedDocument document, Instant now, List<Finding> found) {
+    static void check(ParsedDocument document, Instant now, DocumentFindings found) {
+        List<DatedValue> dates = MetadataDates.dates(document);
         createdAfterModified(document, found);
-        datesOutOfRange(document, now, found);
-        toolsDisagree(document, found);
-        timeZones(document, found);
+        datesInFuture(dates, now, found);
+        datesBeforeFormat(document, dates, found);
+        timeZones(dates, found);
         incrementalUpdates(document, found);
     }
 
-    private static void createdAfterModified(ParsedDocument document, List<Finding> found) {
-        Optional<Instant> created = instant(document.first("dcterms:created"));
-        Optional<Instant> modified = instant(document.first("dcterms:modified"));
-        if (created.isPresent() && modified.isPresent() && created.get().isAfter(modified.get())) {
-            found.add(IdentifyingRules.finding(
-                    FindingType.CREATED_AFTER_MODIFIED,
-                    document,
-                    "dcterms:created, dcterms:modified",
-                    "created " + document.first("dcterms:created") + ", modified "
-                            + document.first("dcterms:modified")));
-        }
-    }
-
-    private static void datesOutOfRange(ParsedDocument document, Instant now, List<Finding> found) {
-        Integer since = formatSince(document.first(Keys.CONTENT_TYPE));
-        for (String field : DATE_FIELDS) {
-            for (String value : document.values(field)) {
-                Optional<Instant> date = instant(value);
-                if (date.isEmpty()) {
-                    continue;
-                }
-                // A day's grace: a document's local time may lie ahead of UTC.
-                if (date.get().isAfter(now.plus(Duration.ofDays(1)))) {
-                    found.add(IdentifyingRules.finding(FindingType.DATE_IN_FUTURE, document, field, value));
-                } else if (since != null && date.get().atOffset(ZoneOffset.UTC).getYear() < since) {
-                    found.add(IdentifyingRules.finding(
-                            FindingType.DATE_BEFORE_FORMAT_EXISTED,
-                            document,
-                            field,
-                            value + " (the format dates from " + since + ")"));
-                }
+    private static void createdAfterModified(ParsedDocument document, DocumentFindings found) {
+        for (List<String> pair : CREATED_MODIFIED) {
+            Optional<DatedValue> created = MetadataDates.first(document, pair.get(0));
+            Optional<DatedValue> modified = MetadataDates.first(document, pair.get(1));
+            if (created.isEmpty() || modified.isEmpty()) {
+                continue;
+            }
+            // a local time beside a zoned one cannot be ordered without guessing the zone
+            boolean comparable = created.get().local() == modified.get().local();
+            if (comparable && created.get().instant().isAfter(modified.get().instant())) {
+                found.add(
+                        CREATED_AFTER_MODIFIED,
+                        pair.get(0) + " / " + pair.get(1),
+                        "created " + created.get().raw() + ", modified "
+                                + modified.get().raw());
             }
         }
     }
 
-    private static Integer formatSince(String contentType) {
-        if (contentType == null) {
-            return null;
+    private static void datesInFuture(List<DatedValue> dates, Instant now, DocumentFindings found) {
+        for (DatedValue date : dates) {
+            Instant latest = date.local() ? now.plus(LOCAL_TIME_SLACK) : now;
+            if (date.instant().isAfter(latest)) {
+                found.add(DATE_IN_FUTURE, date.field(), date.raw());
+            }
         }
-        String type = contentType.toLowerCase(Locale.ROOT);
-        return FORMAT_SINCE.entrySet().stream()
-                .filter(entry -> type.startsWith(entry.getKey()) || type.contains(entry.getKey()))
+    }
+
+    private static void datesBeforeFormat(ParsedDocument document, List<DatedValue> dates, DocumentFindings found) {
+        Integer firstYear = formatYear(document);
+        if (firstYear == null) {
+            return;
+        }
+        // a day of slack either way, so that a local time on New Year's Day is not flagged
+        Instant start = LocalDate.of(firstYear, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        Instant earliest = start.minus(LOCAL_TIME_SLACK);
+        for (DatedValue date : dates) {
+            if (date.instant().isBefore(earliest)) {
+                found.add(DATE_BEFORE_FORMAT_EXISTED, date.field(), date.raw() + " (format from " + firstYear + ")");
+            }
+        }
+    }
+
+    private static @Nullable Integer formatYear(ParsedDocument document) {
+        String contentType = contentType(document);
+        return FORMAT_YEARS.entrySet().stream()
+                .filter(format -> contentType.startsWith(format.getKey()))
                 .map(Map.Entry::getValue)
                 .findFirst()
                 .orElse(null);
     }
 
-    /** Conservative: only two named families that differ, e.g. "Microsoft Word" made with "LibreOffice". */
-    private static void toolsDisagree(ParsedDocument document, List<Finding> found) {
-        String creator = document.first("xmp:CreatorTool");
-        String producer = document.first("pdf:producer");
-        if (creator == null || producer == null) {
-            return;
+    static String contentType(ParsedDocument document) {
+        String contentType = document.first("Content-Type");
+        if (contentType == null) {
+            return "";
         }
-        Optional<String> creatorFamily = family(creator);
-        Optional<String> producerFamily = family(producer);
-        if (creatorFamily.isPresent() && producerFamily.isPresent() && !creatorFamily.equals(producerFamily)) {
-            found.add(IdentifyingRules.finding(
-                    FindingType.TOOLS_DISAGREE,
-                    document,
-                    "xmp:CreatorTool, pdf:producer",
-                    "created with " + creator + ", produced by " + producer));
-        }
+        int parameters = contentType.indexOf(';');
+        String base = parameters < 0 ? contentType : contentType.substring(0, parameters);
+        return base.strip().toLowerCase(Locale.ROOT);
     }
 
-    private static Optional<String> family(String tool) {
-        String name = tool.toLowerCase(Locale.ROOT);
-        return TOOL_FAMILIES.entrySet().stream()
-                .filter(entry -> entry.getValue().stream().anyMatch(name::contains))
-                .map(Map.Entry::getKey)
-                .findFirst();
-    }
-
-    /** Only explicit offsets count: "Z" is what many tools write after converting to UTC. */
-    private static void timeZones(ParsedDocument document, List<Finding> found) {
-        Set<String> offsets = new LinkedHashSet<>();
-        List<String> fields = new ArrayList<>();
-        for (String field : DATE_FIELDS) {
-            for (String value : document.values(field)) {
-                Matcher matcher = OFFSET.matcher(value.strip());
-                if (matcher.find() && offsets.add(matcher.group(1).replace(":", ""))) {
-                    fields.add(field + " " + value);
-                }
+    /**
+     * Offsets written in digits come from the document's own clock; {@code Z} only says Tika
+     * converted the value to UTC, so it is not compared.
+     */
+    private static void timeZones(List<DatedValue> dates, DocumentFindings found) {
+        List<DatedValue> zoned =
+                dates.stream().filter(DatedValue::numericOffset).toList();
+        for (DatedValue other : zoned) {
+            DatedValue first = zoned.get(0);
+            if (!other.offset().equals(first.offset())) {
+                found.add(
+                        TIME_ZONES_DISAGREE, first.field() + " / " + other.field(), first.raw() + " / " + other.raw());
+                return;
             }
         }
-        if (offsets.size() > 1) {
-            found.add(IdentifyingRules.finding(
-                    FindingType.TIME_ZONES_DISAGREE,
-                    document,
-                    String.join(
-                            ", ",
-                            DATE_FIELDS.stream()
-                                    .filter(field -> !document.values(field).isEmpty())
-                                    .toList()),
-                    String.join("; ", fields)));
+    }
+
+    /**
+     * The file says how often it was saved on top of itself; each earlier revision, which Tika
+     * reports as an embedded document of its own, is listed with the date it was saved, if given.
+     */
+    private static void incrementalUpdates(ParsedDocument document, DocumentFindings found) {
+        String count = document.first("pdf:incrementalUpdateCount");
+        if (count != null && isPositive(count)) {
+            found.add(INCREMENTAL_UPDATE, "pdf:incrementalUpdateCount", count);
+        }
+        if (FindingRules.isEarlierRevision(document)) {
+            String field = document.first("pdf:incrementalUpdateNumber") != null
+                    ? "pdf:incrementalUpdateNumber"
+                    : "X-TIKA:versionNumber";
+            String number = document.first(field);
+            String saved = savedAt(document);
+            String value = (number == null ? "?" : number) + (saved.isEmpty() ? "" : " (" + saved + ")");
+            found.add(INCREMENTAL_UPDATE, field, "earlier revision " + value);
         }
     }
 
-    /** The file says how often it was changed after saving; each earlier revision says when. */
-    private static void incrementalUpdates(ParsedDocument document, List<Finding> found) {
-        String count = document.first(Keys.INCREMENTAL_UPDATES);
-        if (count != null && !count.strip().equals("0")) {
-            found.add(IdentifyingRules.finding(
-                    FindingType.INCREMENTAL_UPDATE,
-                    document,
-                    Keys.INCREMENTAL_UPDATES,
-                    count.strip() + (count.strip().equals("1") ? " update" : " updates")
-                            + " after it was first saved"));
+    private static String savedAt(ParsedDocument document) {
+        for (String field : List.of("pdf:docinfo:modified", "dcterms:modified", "xmp:ModifyDate")) {
+            Optional<DatedValue> date = MetadataDates.first(document, field);
+            if (date.isPresent()) {
+                return field + " " + date.get().raw();
+            }
         }
-        if ("VERSION".equals(document.first(Keys.EMBEDDED_RESOURCE_TYPE))) {
-            String modified = document.first("dcterms:modified");
-            found.add(IdentifyingRules.finding(
-                    FindingType.INCREMENTAL_UPDATE,
-                    document,
-                    "dcterms:modified",
-                    "earlier revision " + document.path() + (modified == null ? "" : ", saved " + modified)));
-        }
+        return "";
     }
 
-    /** ISO 8601 with or without an offset (without: taken as UTC). */
-    static Optional<Instant> instant(String value) {
-        if (value == null || value.isBlank()) {
-            return Optional.empty();
-        }
-        String text = value.strip();
+    private static boolean isPositive(String number) {
         try {
-            return Optional.of(OffsetDateTime.parse(text).toInstant());
-        } catch (DateTimeParseException withoutOffset) {
-            try {
-                return Optional.of(LocalDateTime.parse(text).toInstant(ZoneOffset.UTC));
-            } catch (DateTimeParseException unreadable) {
-                return Optional.empty();
-            }
+            return Long.parseLong(number.strip()) > 0;
+        } catch (NumberFormatException e) {
+            // not a count Tika wrote: nothing to say about it
+            return false;
         }
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -110,7 +111,10 @@ final class DocumentParsing {
         Map<String, List<String>> fields = new LinkedHashMap<>();
         Arrays.stream(metadata.names())
                 .filter(name -> !name.equals(TikaCoreProperties.TIKA_CONTENT.getName()))
-                .sorted()
+                // Tika's own namespaced keys (geo:lat, tiff:Make, dc:creator) before the long tail of
+                // capitalised format-specific tags, so a photo's maker notes cannot push them past the cap.
+                .sorted(Comparator.comparing((String name) -> !isStandardKey(name))
+                        .thenComparing(name -> name))
                 .limit(MAX_FIELDS)
                 .forEach(name -> fields.put(name, values(name, metadata.getValues(name))));
         String language = language(text);
@@ -119,6 +123,11 @@ final class DocumentParsing {
         }
         String path = metadata.get(TikaCoreProperties.EMBEDDED_RESOURCE_PATH);
         return new ParsedDocument(path == null ? "" : path, fields, text);
+    }
+
+    private static boolean isStandardKey(String name) {
+        int colon = name.indexOf(':');
+        return colon > 0 && Character.isLowerCase(name.charAt(0)) && name.indexOf(' ') < 0;
     }
 
     /** Exception fields hold stack traces whose messages may quote content: keep the class name only. */

@@ -1,91 +1,91 @@
 package org.leakdesk.intake.parserchild;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.util.Locale;
+import java.util.Set;
 import org.apache.tika.config.TikaConfig;
+import org.apache.tika.detect.Detector;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.mime.MediaType;
 
 /**
- * Copies of documents without their metadata, for publication: PDF (PDFBox), Office Open XML and
- * legacy Office (Apache POI), JPEG and PNG (re-encoded with the JDK's image writers). Runs only in
- * a parser child, like every other reading of a document. The visible content is kept; anything
- * that can name or place a person outside it is dropped.
+ * A copy of a document fit for publication: the same visible content without the metadata that
+ * could lead back to a source (authors, software, dates, locations, earlier revisions). The type
+ * is detected from the bytes; the file name is only a hint. Failures never quote the document.
  */
 final class MetadataScrubber {
 
-    /** What became of one request. */
+    /** What became of one scrub request. */
     sealed interface Result permits Scrubbed, Unsupported {}
 
-    /** The copy and the type it was written as. */
+    /** The scrubbed copy and its media type, the same type as the original. */
     record Scrubbed(byte[] bytes, String mediaType) implements Result {}
 
-    /** No copy; a line for the reviewer that quotes no content. */
+    /** Why no copy was made, in a line that quotes no content. */
     record Unsupported(String reason) implements Result {}
+
+    static final MediaType PDF = MediaType.application("pdf");
+    static final MediaType JPEG = MediaType.image("jpeg");
+    static final MediaType PNG = MediaType.image("png");
+    static final MediaType DOCX = MediaType.application("vnd.openxmlformats-officedocument.wordprocessingml.document");
+    static final MediaType XLSX = MediaType.application("vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    static final MediaType PPTX =
+            MediaType.application("vnd.openxmlformats-officedocument.presentationml.presentation");
+    static final MediaType DOC = MediaType.application("msword");
+    static final MediaType XLS = MediaType.application("vnd.ms-excel");
+    static final MediaType PPT = MediaType.application("vnd.ms-powerpoint");
+
+    private static final Set<MediaType> OFFICE_OPEN_XML = Set.of(DOCX, XLSX, PPTX);
+    private static final Set<MediaType> OLE2 = Set.of(DOC, XLS, PPT);
+    private static final Detector DETECTOR = TikaConfig.getDefaultConfig().getDetector();
 
     private MetadataScrubber() {}
 
+    /**
+     * Scrubs one document.
+     *
+     * @param document the original, must not be null; read, not closed
+     * @param fileName the name the source gave it, a hint for detection only
+     * @return never null; {@link Unsupported} for types LeakDesk cannot scrub and for files it cannot read
+     */
     static Result scrub(TikaInputStream document, String fileName) {
         try {
             MediaType type = detect(document, fileName);
-            byte[] original = document.readAllBytes();
-            String base = type.getBaseType().toString();
-            return switch (formatOf(base)) {
-                case PDF -> PdfScrubber.scrub(original, base);
-                case OOXML -> OoxmlScrubber.scrub(original, base);
-                case OLE2 -> Ole2Scrubber.scrub(original, base);
-                case JPEG -> ImageScrubber.scrub(original, "jpeg", base);
-                case PNG -> ImageScrubber.scrub(original, "png", base);
-                case OTHER -> new Unsupported("LeakDesk cannot scrub " + base + " files yet");
-            };
+            return scrub(document, type);
         } catch (Exception | StackOverflowError e) {
-            return new Unsupported("it could not be read (" + e.getClass().getSimpleName() + ")");
+            return new Unsupported(describe(e));
         }
     }
 
-    private enum Format {
-        PDF,
-        OOXML,
-        OLE2,
-        JPEG,
-        PNG,
-        OTHER
-    }
-
-    private static Format formatOf(String type) {
-        String lower = type.toLowerCase(Locale.ROOT);
-        if (lower.equals("application/pdf")) {
-            return Format.PDF;
+    private static Result scrub(TikaInputStream document, MediaType type) throws Exception {
+        if (type.equals(PDF)) {
+            return PdfScrubbing.scrub(document);
         }
-        if (lower.startsWith("application/vnd.openxmlformats-officedocument.")) {
-            return Format.OOXML;
+        if (OFFICE_OPEN_XML.contains(type)) {
+            return OfficeOpenXmlScrubbing.scrub(document, type);
         }
-        if (lower.equals("application/msword")
-                || lower.equals("application/vnd.ms-excel")
-                || lower.equals("application/vnd.ms-powerpoint")) {
-            return Format.OLE2;
+        if (OLE2.contains(type)) {
+            return OleScrubbing.scrub(document, type);
         }
-        if (lower.equals("image/jpeg")) {
-            return Format.JPEG;
+        if (type.equals(JPEG) || type.equals(PNG)) {
+            return ImageScrubbing.scrub(document, type);
         }
-        return lower.equals("image/png") ? Format.PNG : Format.OTHER;
+        return new Unsupported("LeakDesk cannot scrub " + type + " files yet");
     }
 
     private static MediaType detect(TikaInputStream document, String fileName) throws IOException {
-        Metadata metadata = new Metadata();
-        metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
-        return TikaConfig.getDefaultConfig().getDetector().detect(document, metadata);
+        Metadata hint = new Metadata();
+        hint.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
+        return DETECTOR.detect(document, hint).getBaseType();
     }
 
-    static ByteArrayInputStream in(byte[] bytes) {
-        return new ByteArrayInputStream(bytes);
-    }
-
-    static ByteArrayOutputStream out(int sizeHint) {
-        return new ByteArrayOutputStream(Math.max(1024, sizeHint));
+    /** The kind of failure only: parsers quote document content in their messages. */
+    static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return "LeakDesk could not scrub it (" + root.getClass().getSimpleName() + ")";
     }
 }
