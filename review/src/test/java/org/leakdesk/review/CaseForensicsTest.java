@@ -1,0 +1,99 @@
+package org.leakdesk.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.leakdesk.infra.Face;
+import org.leakdesk.infra.FacePorts;
+import org.leakdesk.infra.StaffAccounts;
+import org.leakdesk.infra.StaffRole;
+import org.leakdesk.infra.testing.Multipart;
+import org.leakdesk.infra.testing.SharedFiles;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+
+/**
+ * What a reviewer sees of a document's metadata over real HTTP: findings first, embedded
+ * documents and text, and a scrubbed copy made from the case page by whoever holds the case.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class CaseForensicsTest {
+
+    @Autowired
+    FacePorts ports;
+
+    @Autowired
+    StaffAccounts accounts;
+
+    @Test
+    void findingsShowFirstAndTheTaskHolderMakesAScrubbedCopy() throws Exception {
+        TestStaff reviewer = TestStaff.create(accounts, "forensic", StaffRole.REVIEWER);
+        TestStaff colleague = TestStaff.create(accounts, "colleague", StaffRole.REVIEWER);
+        StaffClient reviewing = reviewer.signIn(ports.portOf(Face.STAFF));
+        Set<String> before =
+                Set.copyOf(reviewing.page("/inbox").select("tr[data-case]").eachAttr("data-case"));
+        submit("testJPEG_GEO.jpg", "testWORD_custom_props.docx");
+
+        Element row = await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> reviewing.page("/inbox").select("tr[data-case]").stream()
+                                .filter(r -> !before.contains(r.attr("data-case")))
+                                .findFirst()
+                                .orElse(null),
+                        r -> r != null);
+        UUID caseId = UUID.fromString(row.attr("data-case"));
+        reviewing.post(row.selectFirst("form").attr("action"), Map.of());
+        Document page = reviewing.page("/cases/" + caseId);
+
+        assertThat(page.select("tr[data-finding]").eachAttr("data-finding"))
+                .contains("GPS_POSITION", "CAMERA", "AUTHOR", "LAST_AUTHOR", "COMPANY", "CUSTOM_PROPERTY");
+        assertThat(page.select("tr[data-finding=GPS_POSITION] .finding-value").text())
+                .isEqualTo("12.54321, -54.1234");
+        assertThat(page.select(".extracted-text").text()).contains("Document content");
+        Element scrub = page.select("form[action$=/scrubbed-copy]").get(1);
+
+        StaffClient other = colleague.signIn(ports.portOf(Face.STAFF));
+        HttpResponse<String> refused = other.post(scrub.attr("action"), Map.of());
+        assertThat(refused.statusCode())
+                .as("a colleague who does not hold the case")
+                .isEqualTo(403);
+        HttpResponse<String> made = reviewing.post(scrub.attr("action"), Map.of());
+        assertThat(made.statusCode()).isEqualTo(302);
+
+        Document after = reviewing.page("/cases/" + caseId);
+        assertThat(after.select(".scrubbed .notice.ok").text())
+                .contains("Scrubbed copy for publication")
+                .contains("wordprocessingml")
+                .contains(reviewer.username());
+        assertThat(after.select("form[action$=/scrubbed-copy]")).hasSize(1);
+    }
+
+    private void submit(String... corpusFiles) throws Exception {
+        Multipart body = new Multipart();
+        for (String name : corpusFiles) {
+            body.file("files", name, "application/octet-stream", Files.readAllBytes(SharedFiles.corpus(name)));
+        }
+        HttpResponse<String> upload = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(
+                                        "http://127.0.0.1:" + ports.portOf(Face.SOURCE) + "/api/v1/submissions"))
+                                .header("Content-Type", body.contentType())
+                                .POST(body.publisher())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(upload.statusCode()).isEqualTo(201);
+    }
+}
