@@ -1,8 +1,5 @@
 package org.leakdesk.intake.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -10,7 +7,6 @@ import java.util.List;
 import java.util.UUID;
 import org.leakdesk.infra.AccessAction;
 import org.leakdesk.infra.AccessRecord;
-import org.leakdesk.infra.BlobStore;
 import org.leakdesk.infra.DecryptionSession;
 import org.leakdesk.infra.Decryptor;
 import org.leakdesk.infra.Encryptor;
@@ -37,7 +33,7 @@ final class DocumentExtraction implements MetadataExtraction {
     private static final Logger log = LoggerFactory.getLogger(DocumentExtraction.class);
 
     private final SubmissionStore store;
-    private final BlobStore blobs;
+    private final StoredDocuments documents;
     private final Encryptor encryptor;
     private final Decryptor decryptor;
     private final DocumentAnalyzer analyzer;
@@ -46,14 +42,14 @@ final class DocumentExtraction implements MetadataExtraction {
 
     DocumentExtraction(
             SubmissionStore store,
-            BlobStore blobs,
+            StoredDocuments documents,
             Encryptor encryptor,
             Decryptor decryptor,
             DocumentAnalyzer analyzer,
             Json json,
             Clock clock) {
         this.store = store;
-        this.blobs = blobs;
+        this.documents = documents;
         this.encryptor = encryptor;
         this.decryptor = decryptor;
         this.analyzer = analyzer;
@@ -90,11 +86,13 @@ final class DocumentExtraction implements MetadataExtraction {
     private void extract(DecryptionSession session, SubmissionStore.FileRow file) {
         ParseReport report;
         try {
-            Manifest manifest =
-                    json.read(session.open(file.manifest(), FileRefs.manifest(file.fileId())), Manifest.class);
-            report = parse(session, file, manifest);
+            report = documents.read(
+                    session,
+                    file,
+                    (plaintext, manifest) -> analyzer.analyze(plaintext, manifest.size(), manifest.fileName()));
         } catch (TamperedCiphertextException e) {
-            log.error("Document {} failed authentication: its stored details were altered or damaged", file.fileId());
+            // Not a property of the document: somebody or something altered the stored copy. Say so loudly.
+            log.error("Document {} failed authentication: its stored form was altered or damaged", file.fileId());
             report = failedIntegrity();
         }
         Instant now = clock.instant();
@@ -110,24 +108,6 @@ final class DocumentExtraction implements MetadataExtraction {
                             : encryptor.seal(text.getBytes(StandardCharsets.UTF_8), FileRefs.text(file.fileId())));
         } catch (DuplicateKeyException alreadyDone) {
             // Another worker finished this document first (the task was handed over): keep theirs.
-        }
-    }
-
-    private ParseReport parse(DecryptionSession session, SubmissionStore.FileRow file, Manifest manifest) {
-        try (InputStream ciphertext = blobs.open(file.blobId());
-                InputStream plaintext =
-                        session.decrypt(ciphertext, file.contentKey(), FileRefs.content(file.fileId()))) {
-            return analyzer.analyze(plaintext, manifest.size(), manifest.fileName());
-        } catch (TamperedCiphertextException e) {
-            // Not a property of the document: somebody or something altered the stored copy. Say so loudly.
-            log.error("Document {} failed authentication: its stored form was altered or damaged", file.fileId());
-            return failedIntegrity();
-        } catch (IOException e) {
-            if (e.getCause() instanceof TamperedCiphertextException) {
-                log.error("Document {} failed authentication: its stored form was altered or damaged", file.fileId());
-                return failedIntegrity();
-            }
-            throw new UncheckedIOException("Could not read document " + file.fileId() + " from the blob store", e);
         }
     }
 

@@ -101,24 +101,31 @@ class IntakeConfiguration {
     }
 
     @Bean
+    StoredDocuments storedDocuments(BlobStore blobs, Json json) {
+        return new StoredDocuments(blobs, json);
+    }
+
+    @Bean
     MetadataExtraction metadataExtraction(
             SubmissionStore store,
-            BlobStore blobs,
+            StoredDocuments documents,
             Encryptor encryptor,
             Decryptor decryptor,
             IsolatedParsers analyzer,
             Json json) {
-        return new DocumentExtraction(store, blobs, encryptor, decryptor, analyzer, json, Clock.systemUTC());
+        return new DocumentExtraction(store, documents, encryptor, decryptor, analyzer, json, Clock.systemUTC());
     }
 
     @Bean
     ScrubbedCopies scrubbedCopies(
             SubmissionStore store,
+            StoredDocuments documents,
             BlobStore blobs,
             Encryptor encryptor,
             Decryptor decryptor,
             IsolatedParsers analyzer,
             Json json) {
-        return new StoredScrubbedCopies(store, blobs, encryptor, decryptor, analyzer, json, Clock.systemUTC());
+        return new StoredScrubbedCopies(
+                store, documents, blobs, encryptor, decryptor, analyzer, json, Clock.systemUTC());
     }
 }

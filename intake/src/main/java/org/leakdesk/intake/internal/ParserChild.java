@@ -68,13 +68,7 @@ final class ParserChild implements AutoCloseable {
 
     private void awaitReady(Duration timeout) {
         AtomicBoolean late = new AtomicBoolean();
-        ScheduledFuture<?> kill = watchdog.schedule(
-                () -> {
-                    late.set(true);
-                    process.destroyForcibly();
-                },
-                timeout.toMillis(),
-                TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> kill = killAfter(timeout, late);
         try {
             if (replies.readInt() != ChildWire.READY) {
                 throw new IOException("unexpected greeting");
@@ -100,13 +94,7 @@ final class ParserChild implements AutoCloseable {
             int operation, String fileName, long length, InputStream document, Duration timeout, int maxReply)
             throws ChildWire.SourceFailure, ChildFailure {
         AtomicBoolean late = new AtomicBoolean();
-        ScheduledFuture<?> kill = watchdog.schedule(
-                () -> {
-                    late.set(true);
-                    process.destroyForcibly();
-                },
-                timeout.toMillis(),
-                TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> kill = killAfter(timeout, late);
         try {
             ChildWire.writeRequest(requests, operation, fileName, length, document);
             ChildWire.Reply reply = ChildWire.readReply(replies, maxReply);
@@ -130,6 +118,17 @@ final class ParserChild implements AutoCloseable {
 
     private String exitStatus() {
         return process.isAlive() ? "still running" : Integer.toString(process.exitValue());
+    }
+
+    /** Kills the child when the time is up, and says so in {@code late}; cancel it when the answer came. */
+    private ScheduledFuture<?> killAfter(Duration timeout, AtomicBoolean late) {
+        return watchdog.schedule(
+                () -> {
+                    late.set(true);
+                    process.destroyForcibly();
+                },
+                timeout.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     boolean broken() {

@@ -33,6 +33,7 @@ import org.springframework.dao.DuplicateKeyException;
 final class StoredScrubbedCopies implements ScrubbedCopies {
 
     private final SubmissionStore store;
+    private final StoredDocuments documents;
     private final BlobStore blobs;
     private final Encryptor encryptor;
     private final Decryptor decryptor;
@@ -42,6 +43,7 @@ final class StoredScrubbedCopies implements ScrubbedCopies {
 
     StoredScrubbedCopies(
             SubmissionStore store,
+            StoredDocuments documents,
             BlobStore blobs,
             Encryptor encryptor,
             Decryptor decryptor,
@@ -49,6 +51,7 @@ final class StoredScrubbedCopies implements ScrubbedCopies {
             Json json,
             Clock clock) {
         this.store = store;
+        this.documents = documents;
         this.blobs = blobs;
         this.encryptor = encryptor;
         this.decryptor = decryptor;
@@ -62,7 +65,7 @@ final class StoredScrubbedCopies implements ScrubbedCopies {
         try {
             return makeCopy(submissionId, fileId, staffMember);
         } catch (TamperedCiphertextException e) {
-            return new NotPossible("the stored document's details failed their integrity check");
+            return new NotPossible("the stored document failed its integrity check (altered or damaged)");
         }
     }
 
@@ -78,8 +81,10 @@ final class StoredScrubbedCopies implements ScrubbedCopies {
         if (existing.isPresent()) {
             return new Made(copy(session, existing.get()));
         }
-        Manifest manifest = json.read(session.open(file.manifest(), FileRefs.manifest(fileId)), Manifest.class);
-        DocumentAnalyzer.ScrubResult result = scrub(session, file, manifest);
+        DocumentAnalyzer.ScrubResult result = documents.read(
+                session,
+                file,
+                (plaintext, manifest) -> analyzer.scrub(plaintext, manifest.size(), manifest.fileName()));
         if (result instanceof DocumentAnalyzer.NotScrubbed refused) {
             return new NotPossible(refused.reason());
         }
@@ -90,22 +95,6 @@ final class StoredScrubbedCopies implements ScrubbedCopies {
             return new Made(copy(session, store.scrubbed(fileId).orElseThrow()));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not store the scrubbed copy of document " + fileId, e);
-        }
-    }
-
-    private DocumentAnalyzer.ScrubResult scrub(
-            DecryptionSession session, SubmissionStore.FileRow file, Manifest manifest) {
-        try (InputStream ciphertext = blobs.open(file.blobId());
-                InputStream plaintext =
-                        session.decrypt(ciphertext, file.contentKey(), FileRefs.content(file.fileId()))) {
-            return analyzer.scrub(plaintext, manifest.size(), manifest.fileName());
-        } catch (TamperedCiphertextException e) {
-            return new DocumentAnalyzer.NotScrubbed("the stored document failed its integrity check");
-        } catch (IOException e) {
-            if (e.getCause() instanceof TamperedCiphertextException) {
-                return new DocumentAnalyzer.NotScrubbed("the stored document failed its integrity check");
-            }
-            throw new UncheckedIOException("Could not read document " + file.fileId() + " from the blob store", e);
         }
     }
 
