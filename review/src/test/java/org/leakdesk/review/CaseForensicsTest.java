@@ -3,9 +3,6 @@ package org.leakdesk.review;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -86,14 +83,7 @@ class CaseForensicsTest {
         for (String name : corpusFiles) {
             body.file("files", name, "application/octet-stream", Files.readAllBytes(SharedFiles.corpus(name)));
         }
-        HttpResponse<String> upload = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create(
-                                        "http://127.0.0.1:" + ports.portOf(Face.SOURCE) + "/api/v1/submissions"))
-                                .header("Content-Type", body.contentType())
-                                .POST(body.publisher())
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> upload = SourceApi.submit(ports.portOf(Face.SOURCE), body);
         assertThat(upload.statusCode()).isEqualTo(201);
     }
 }

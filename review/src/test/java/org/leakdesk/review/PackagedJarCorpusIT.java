@@ -3,9 +3,6 @@ package org.leakdesk.review;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,17 +42,10 @@ class PackagedJarCorpusIT {
         List<Path> files = new ArrayList<>(SharedFiles.corpusFiles());
         files.add(SharedFiles.sample(SharedFiles.PORAVALIT));
         files.add(SharedFiles.sample(SharedFiles.SPECIALEURASIA));
-        HttpClient http = HttpClient.newHttpClient();
         for (Path file : files) {
             Multipart upload = new Multipart()
                     .file("files", file.getFileName().toString(), "application/octet-stream", Files.readAllBytes(file));
-            HttpResponse<String> receipt = http.send(
-                    HttpRequest.newBuilder(
-                                    URI.create("http://127.0.0.1:" + application.sourcePort + "/api/v1/submissions"))
-                            .header("Content-Type", upload.contentType())
-                            .POST(upload.publisher())
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> receipt = SourceApi.submit(application.sourcePort, upload);
             assertThat(receipt.statusCode()).as(file.getFileName().toString()).isEqualTo(201);
         }
 

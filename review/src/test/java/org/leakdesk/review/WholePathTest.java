@@ -3,9 +3,6 @@ package org.leakdesk.review;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,14 +72,7 @@ class WholePathTest {
                 .file("files", SharedFiles.PORAVALIT, "text/plain", report)
                 .file("files", SharedFiles.SPECIALEURASIA, "text/plain", analysis)
                 .field("message", "The planning document the articles describe.");
-        HttpResponse<String> upload = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create(
-                                        "http://127.0.0.1:" + ports.portOf(Face.SOURCE) + "/api/v1/submissions"))
-                                .header("Content-Type", body.contentType())
-                                .POST(body.publisher())
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> upload = SourceApi.submit(ports.portOf(Face.SOURCE), body);
         assertThat(upload.statusCode()).isEqualTo(201);
         assertThat(upload.body())
                 .containsPattern("\"receipt\":\"([a-z-]+ ){6}[a-z-]+\"")

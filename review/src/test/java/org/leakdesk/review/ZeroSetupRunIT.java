@@ -65,12 +65,7 @@ class ZeroSetupRunIT {
         assertThat(form.statusCode()).isEqualTo(200);
         assertThat(form.body()).contains("Send us documents securely");
         Multipart upload = new Multipart().file("files", "memo.txt", "text/plain", "a leaked memo".getBytes());
-        HttpResponse<String> receipt = http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + source + "/api/v1/submissions"))
-                        .header("Content-Type", upload.contentType())
-                        .POST(upload.publisher())
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> receipt = SourceApi.submit(source, upload);
         assertThat(receipt.statusCode()).isEqualTo(201);
 
         StaffClient reviewer = StaffClient.signIn(staff, "reviewer", passwords.get("reviewer"));
