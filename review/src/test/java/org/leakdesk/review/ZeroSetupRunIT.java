@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,6 +17,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -76,6 +79,9 @@ class ZeroSetupRunIT {
         // The access log is append-only on H2 too, once the application has let go of the database.
         process.destroy();
         process.waitFor();
+        assertThat(filesContaining(data, passwords.values()))
+                .as("demo passwords are shown once and never stored in clear")
+                .isEmpty();
         try (Connection h2 = DriverManager.getConnection(
                         "jdbc:h2:file:" + data.resolve("db/leakdesk").toAbsolutePath(), "leakdesk", "");
                 Statement statement = h2.createStatement()) {
@@ -86,6 +92,22 @@ class ZeroSetupRunIT {
                     .hasMessageContaining("append-only");
             assertThatThrownBy(() -> statement.executeUpdate("DELETE FROM access_log"))
                     .hasMessageContaining("append-only");
+        }
+    }
+
+    /** Files under {@code folder} that hold any of {@code secrets} as plain bytes. */
+    private static List<Path> filesContaining(Path folder, java.util.Collection<String> secrets) throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(file -> {
+                        try {
+                            String content = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+                            return secrets.stream().anyMatch(content::contains);
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    })
+                    .toList();
         }
     }
 }
