@@ -21,7 +21,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxDocumentSize larger documents are stored but not parsed
  * @param memoryDocumentLimit documents up to this size are held in the child's memory; larger ones
  *     need scratch space
- * @param documentsPerChild a child is replaced after this many documents
+ * @param documentsPerChild a child is replaced after this many documents (a bound on slow leaks; a restart
+ *     costs a JVM start and a cold JIT, so not often)
  * @param isolateNetwork start children in a network namespace of their own ({@code unshare}) when the
  *     machine allows it
  * @param scratchDirectory a memory-backed (tmpfs) folder for parsers that need a file; default /dev/shm.
@@ -38,6 +39,6 @@ record ExtractionSettings(
         @DefaultValue("32MB") DataSize maxOutput,
         @DefaultValue("1GB") DataSize maxDocumentSize,
         @DefaultValue("64MB") DataSize memoryDocumentLimit,
-        @DefaultValue("500") int documentsPerChild,
+        @DefaultValue("10000") int documentsPerChild,
         @DefaultValue("true") boolean isolateNetwork,
         @Nullable Path scratchDirectory) {}

@@ -47,7 +47,7 @@ public final class ExtractionBenchmark {
                 DataSize.ofMegabytes(32),
                 DataSize.ofGigabytes(1),
                 DataSize.ofMegabytes(64),
-                500,
+                10_000,
                 true,
                 null);
         ScratchSpace scratch = ScratchSpace.find(null);

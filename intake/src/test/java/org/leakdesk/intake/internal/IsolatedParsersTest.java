@@ -247,7 +247,7 @@ class IsolatedParsersTest {
                 DataSize.ofMegabytes(32),
                 DataSize.ofGigabytes(1),
                 memoryDocumentLimit,
-                500,
+                10_000,
                 true,
                 null);
     }
