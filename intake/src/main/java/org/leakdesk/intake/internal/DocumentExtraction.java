@@ -15,7 +15,6 @@ import org.leakdesk.intake.ExtractedMetadata;
 import org.leakdesk.intake.MetadataExtraction;
 import org.leakdesk.intake.SubmissionNotFoundException;
 import org.leakdesk.intake.parsing.ParseReport;
-import org.leakdesk.intake.parsing.ParsedDocument;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -112,9 +111,6 @@ final class DocumentExtraction implements MetadataExtraction {
     }
 
     private static ParseReport failedIntegrity() {
-        return new ParseReport(
-                "LeakDesk",
-                "not parsed: the stored copy failed its integrity check (altered or damaged)",
-                List.of(new ParsedDocument("", java.util.Map.of(), "")));
+        return ParseReport.notParsed("LeakDesk", "the stored copy failed its integrity check (altered or damaged)");
     }
 }

@@ -4,17 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
-import org.jspecify.annotations.Nullable;
 import org.leakdesk.intake.parsing.ChildWire;
 import org.leakdesk.intake.parsing.ParseReport;
-import org.leakdesk.intake.parsing.ParsedDocument;
 
 /**
  * {@link DocumentAnalyzer} on a pool of parser children: warm children are reused, a child that
@@ -23,6 +19,8 @@ import org.leakdesk.intake.parsing.ParsedDocument;
 final class IsolatedParsers implements DocumentAnalyzer, AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    /** Named in a report when no child got as far as saying which Tika it runs. */
+    private static final String EXTRACTOR = "Apache Tika (in a parser child)";
 
     private final ChildLauncher launcher;
     private final ScratchSpace scratch;
@@ -35,7 +33,6 @@ final class IsolatedParsers implements DocumentAnalyzer, AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-    private final String extractorHint = "Apache Tika (in a parser child)";
 
     IsolatedParsers(ChildLauncher launcher, ScratchSpace scratch, ExtractionSettings settings) {
         this.launcher = launcher;
@@ -118,8 +115,8 @@ final class IsolatedParsers implements DocumentAnalyzer, AutoCloseable {
         }
     }
 
-    private ParseReport notParsed(String reason) {
-        return new ParseReport(extractorHint, "not parsed: " + reason, List.of(new ParsedDocument("", Map.of(), "")));
+    private static ParseReport notParsed(String reason) {
+        return ParseReport.notParsed(EXTRACTOR, reason);
     }
 
     /** Ends every idle child. Children busy with a document end when their call returns. */
@@ -129,10 +126,5 @@ final class IsolatedParsers implements DocumentAnalyzer, AutoCloseable {
             child.close();
         }
         watchdog.shutdownNow();
-    }
-
-    @Nullable
-    ScratchSpace scratch() {
-        return scratch;
     }
 }

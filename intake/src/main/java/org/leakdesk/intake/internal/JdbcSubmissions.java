@@ -89,17 +89,6 @@ final class JdbcSubmissions implements Submissions {
     private @Nullable ScrubbedCopy scrubbedCopy(DecryptionSession session, UUID fileId)
             throws TamperedCiphertextException {
         Optional<SubmissionStore.ScrubbedRow> row = store.scrubbed(fileId);
-        if (row.isEmpty()) {
-            return null;
-        }
-        ScrubbedManifest manifest = json.read(
-                session.open(row.get().manifest(), FileRefs.scrubbedManifest(fileId)), ScrubbedManifest.class);
-        return new ScrubbedCopy(
-                fileId,
-                manifest.mediaType(),
-                manifest.size(),
-                manifest.sha256(),
-                row.get().createdAt(),
-                row.get().createdBy());
+        return row.isEmpty() ? null : ScrubbedManifest.read(session, row.get(), json);
     }
 }

@@ -19,8 +19,6 @@ final class ParseResults {
 
     static final String SHA256 = "X-TIKA:digest:SHA256";
     static final String EMBEDDED_EXCEPTION = "X-TIKA:EXCEPTION:embedded_exception";
-    static final String NOT_PARSED = "leakdesk:not-parsed";
-    static final String LANGUAGE = "leakdesk:language";
 
     private ParseResults() {}
 
@@ -48,7 +46,7 @@ final class ParseResults {
                 file.first("dcterms:modified"),
                 firstOf(file, "xmp:CreatorTool", "pdf:producer"),
                 pageCount(file),
-                file.first(LANGUAGE),
+                file.first(ParsedDocument.LANGUAGE),
                 null,
                 file.metadata(),
                 findings,
@@ -69,7 +67,7 @@ final class ParseResults {
     }
 
     private static EmbeddedDocument embedded(ParsedDocument document) {
-        String problem = document.first(NOT_PARSED);
+        String problem = document.first(ParsedDocument.NOT_PARSED);
         if (problem == null && document.first(EMBEDDED_EXCEPTION) != null) {
             problem = "could not be read (" + simpleName(document.first(EMBEDDED_EXCEPTION)) + ")";
         }

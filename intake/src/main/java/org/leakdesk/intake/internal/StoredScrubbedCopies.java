@@ -79,7 +79,7 @@ final class StoredScrubbedCopies implements ScrubbedCopies {
                 staffMember, AccessAction.SCRUBBED_COPY_MADE, submissionId.toString(), "document " + fileId));
         Optional<SubmissionStore.ScrubbedRow> existing = store.scrubbed(fileId);
         if (existing.isPresent()) {
-            return new Made(copy(session, existing.get()));
+            return new Made(ScrubbedManifest.read(session, existing.get(), json));
         }
         DocumentAnalyzer.ScrubResult result = documents.read(
                 session,
@@ -92,7 +92,8 @@ final class StoredScrubbedCopies implements ScrubbedCopies {
         try {
             return new Made(store(fileId, scrubbed, staffMember));
         } catch (DuplicateKeyException lostRace) {
-            return new Made(copy(session, store.scrubbed(fileId).orElseThrow()));
+            return new Made(
+                    ScrubbedManifest.read(session, store.scrubbed(fileId).orElseThrow(), json));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not store the scrubbed copy of document " + fileId, e);
         }
@@ -124,20 +125,7 @@ final class StoredScrubbedCopies implements ScrubbedCopies {
                 throw e;
             }
         }
-        return new ScrubbedCopy(fileId, manifest.mediaType(), manifest.size(), manifest.sha256(), now, staffMember);
-    }
-
-    private ScrubbedCopy copy(DecryptionSession session, SubmissionStore.ScrubbedRow row)
-            throws TamperedCiphertextException {
-        ScrubbedManifest manifest = json.read(
-                session.open(row.manifest(), FileRefs.scrubbedManifest(row.fileId())), ScrubbedManifest.class);
-        return new ScrubbedCopy(
-                row.fileId(),
-                manifest.mediaType(),
-                manifest.size(),
-                manifest.sha256(),
-                row.createdAt(),
-                row.createdBy());
+        return manifest.describe(fileId, now, staffMember);
     }
 
     private static String sha256(byte[] bytes) {

@@ -41,10 +41,6 @@ import org.xml.sax.SAXException;
 final class DocumentParsing {
 
     static final String EXTRACTOR = Tika.getString();
-    /** Keys this class adds to a document's metadata. */
-    static final String LANGUAGE = "leakdesk:language";
-
-    static final String SKIPPED = "leakdesk:not-parsed";
 
     private static final int MAX_FIELDS = 400;
     private static final int MAX_VALUE_LENGTH = 2000;
@@ -119,7 +115,7 @@ final class DocumentParsing {
                 .forEach(name -> fields.put(name, values(name, metadata.getValues(name))));
         String language = language(text);
         if (language != null) {
-            fields.put(LANGUAGE, List.of(language));
+            fields.put(ParsedDocument.LANGUAGE, List.of(language));
         }
         String path = metadata.get(TikaCoreProperties.EMBEDDED_RESOURCE_PATH);
         return new ParsedDocument(path == null ? "" : path, fields, text);
@@ -211,7 +207,7 @@ final class DocumentParsing {
                 throws IOException, SAXException, org.apache.tika.exception.TikaException {
             // depth 0 is the file itself
             if (depth > maxDepth) {
-                metadata.set(SKIPPED, "nested deeper than " + maxDepth + " levels");
+                metadata.set(ParsedDocument.NOT_PARSED, "nested deeper than " + maxDepth + " levels");
                 return;
             }
             depth++;

@@ -14,6 +14,12 @@ import org.jspecify.annotations.Nullable;
  */
 public record ParsedDocument(String path, Map<String, List<String>> metadata, String text) {
 
+    /** Metadata key a parser child adds: the language detected in the document's text. */
+    public static final String LANGUAGE = "leakdesk:language";
+
+    /** Metadata key a parser child adds: why an embedded document was listed but not parsed. */
+    public static final String NOT_PARSED = "leakdesk:not-parsed";
+
     /** The first value of a metadata key, or null. */
     public @Nullable String first(String key) {
         List<String> values = metadata.get(key);
