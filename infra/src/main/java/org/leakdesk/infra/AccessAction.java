@@ -1,29 +1,23 @@
 package org.leakdesk.infra;
 
-/** What an access log entry records. The log's vocabulary is closed: add a constant here. */
-public enum AccessAction {
-    STAFF_LOGIN("Signed in"),
-    STAFF_LOGIN_FAILED("Failed sign-in"),
-    STAFF_LOGOUT("Signed out"),
-    ACCOUNT_CREATED("Staff account created"),
-    KEY_UNLOCKED("Newsroom key unlocked"),
-    SUBMISSION_RECEIVED("Submission received"),
-    METADATA_EXTRACTED("Metadata extracted (decrypted by the system)"),
-    SCRUBBED_COPY_MADE("Scrubbed copy made (document decrypted)"),
-    CASE_VIEWED("Case opened (documents' details decrypted)"),
-    TASK_CLAIMED("Task claimed"),
-    TRIAGE_COMPLETED("Triage completed"),
-    EDITORIAL_DECISION("Editorial decision"),
-    ACCESS_LOG_VERIFIED("Access log verified");
+/**
+ * What an access log entry records. Each module contributes its own actions (an enum
+ * implementing this, registered as an {@link AccessVocabulary} bean), so a new step never edits
+ * {@code infra}. The name is what is stored and hashed: it must never change once used.
+ */
+public interface AccessAction {
 
-    private final String label;
-
-    AccessAction(String label) {
-        this.label = label;
-    }
+    /** The stored name, upper case with underscores, unique across modules. */
+    String name();
 
     /** A short description in the newsroom's words, for the audit pages. */
-    public String label() {
-        return label;
+    String label();
+
+    /** An action known only by its stored name, e.g. one a later version no longer defines. */
+    static AccessAction named(String name) {
+        return new Named(name, name);
     }
+
+    /** An action read back by name. */
+    record Named(String name, String label) implements AccessAction {}
 }

@@ -16,12 +16,12 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.leakdesk.infra.AccessAction;
 import org.leakdesk.infra.AccessLog;
 import org.leakdesk.infra.AccessLogEntry;
 import org.leakdesk.infra.AccessLogQuery;
 import org.leakdesk.infra.Face;
 import org.leakdesk.infra.FacePorts;
+import org.leakdesk.infra.InfraAccessAction;
 import org.leakdesk.infra.StaffAccounts;
 import org.leakdesk.infra.StaffRole;
 import org.leakdesk.intake.SubmissionDraft;
@@ -211,9 +211,9 @@ class StaffFacesTest {
         assertThat(StaffClient.location(wrongPassword)).isEqualTo("/login?error");
         assertThat(StaffClient.location(unknownUser)).isEqualTo("/login?error");
         assertThat(accessLog.entries(
-                        new AccessLogQuery(reviewer.username(), AccessAction.STAFF_LOGIN_FAILED, null, 10)))
+                        new AccessLogQuery(reviewer.username(), InfraAccessAction.STAFF_LOGIN_FAILED, null, 10)))
                 .hasSize(1);
-        assertThat(accessLog.entries(new AccessLogQuery(null, AccessAction.STAFF_LOGIN_FAILED, null, 1000)))
+        assertThat(accessLog.entries(new AccessLogQuery(null, InfraAccessAction.STAFF_LOGIN_FAILED, null, 1000)))
                 .extracting(AccessLogEntry::actor)
                 .doesNotContain("hunter2-typed-as-username");
     }

@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.leakdesk.infra.AccessAction;
 import org.leakdesk.infra.AccessLog;
 import org.leakdesk.infra.AccessRecord;
+import org.leakdesk.infra.InfraAccessAction;
 import org.leakdesk.infra.StaffAccounts;
 import org.leakdesk.infra.StaffMember;
 import org.leakdesk.infra.StaffRole;
@@ -66,7 +66,7 @@ class JdbcStaffAccounts implements StaffAccounts, UserDetailsService {
         }
         accessLog.record(new AccessRecord(
                 createdBy,
-                AccessAction.ACCOUNT_CREATED,
+                InfraAccessAction.ACCOUNT_CREATED,
                 null,
                 "account " + username + " with roles "
                         + roles.stream().map(Enum::name).sorted().toList()));

@@ -1,8 +1,8 @@
 package org.leakdesk.infra.accounts;
 
-import org.leakdesk.infra.AccessAction;
 import org.leakdesk.infra.AccessLog;
 import org.leakdesk.infra.AccessRecord;
+import org.leakdesk.infra.InfraAccessAction;
 import org.leakdesk.infra.StaffAccounts;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
@@ -28,7 +28,7 @@ class LoginAudit {
 
     @EventListener
     void onSuccess(AuthenticationSuccessEvent event) {
-        accessLog.recordNow(AccessRecord.of(event.getAuthentication().getName(), AccessAction.STAFF_LOGIN, null));
+        accessLog.recordNow(AccessRecord.of(event.getAuthentication().getName(), InfraAccessAction.STAFF_LOGIN, null));
     }
 
     @EventListener
@@ -37,13 +37,13 @@ class LoginAudit {
         boolean known = attempted != null && accounts.find(attempted).isPresent();
         accessLog.recordNow(new AccessRecord(
                 known ? attempted : UNKNOWN_ACCOUNT,
-                AccessAction.STAFF_LOGIN_FAILED,
+                InfraAccessAction.STAFF_LOGIN_FAILED,
                 null,
                 event.getException().getClass().getSimpleName()));
     }
 
     @EventListener
     void onLogout(LogoutSuccessEvent event) {
-        accessLog.recordNow(AccessRecord.of(event.getAuthentication().getName(), AccessAction.STAFF_LOGOUT, null));
+        accessLog.recordNow(AccessRecord.of(event.getAuthentication().getName(), InfraAccessAction.STAFF_LOGOUT, null));
     }
 }

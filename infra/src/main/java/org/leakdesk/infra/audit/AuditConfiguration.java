@@ -2,9 +2,13 @@ package org.leakdesk.infra.audit;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.leakdesk.infra.AccessActions;
 import org.leakdesk.infra.AccessLog;
+import org.leakdesk.infra.AccessVocabulary;
+import org.leakdesk.infra.InfraAccessAction;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,6 +19,16 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AuditProperties.class)
 class AuditConfiguration {
+
+    @Bean
+    AccessVocabulary infraAccessActions() {
+        return AccessVocabulary.of(InfraAccessAction.class);
+    }
+
+    @Bean
+    AccessActions accessActions(List<AccessVocabulary> vocabularies) {
+        return new AccessActions(vocabularies);
+    }
 
     @Bean
     CheckpointKey checkpointKey(AuditProperties properties, SecureRandom random) {
@@ -54,9 +68,11 @@ class AuditConfiguration {
             Sealer sealer,
             Checkpointer checkpointer,
             Witness witness,
-            CheckpointKey key) {
+            CheckpointKey key,
+            AccessActions actions) {
         return new JdbcAccessLog(
                 jdbc,
+                actions,
                 transactions,
                 sealer,
                 checkpointer,

@@ -7,7 +7,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.jspecify.annotations.Nullable;
-import org.leakdesk.infra.AccessAction;
 
 /**
  * The access log's hashes. An entry's canonical encoding uses fixed-width numbers,
@@ -26,10 +25,10 @@ final class ChainHash {
             long sequence,
             Instant recordedAt,
             String actor,
-            AccessAction action,
+            String action,
             @Nullable String subject,
             @Nullable String detail) {
-        byte[][] texts = {utf8(actor), utf8(action.name()), utf8(subject), utf8(detail)};
+        byte[][] texts = {utf8(actor), utf8(action), utf8(subject), utf8(detail)};
         int length = 16;
         for (byte[] text : texts) {
             length += 4 + (text == null ? 0 : text.length);

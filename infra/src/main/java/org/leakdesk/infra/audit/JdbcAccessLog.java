@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
+import org.leakdesk.infra.AccessActions;
 import org.leakdesk.infra.AccessLog;
 import org.leakdesk.infra.AccessLogEntry;
 import org.leakdesk.infra.AccessLogQuery;
@@ -32,6 +33,7 @@ final class JdbcAccessLog implements AccessLog {
     private static final int MAX_TEXT = 1000;
 
     private final JdbcClient jdbc;
+    private final AccessActions actions;
     private final TransactionTemplate independent;
     private final Sealer sealer;
     private final Checkpointer checkpointer;
@@ -40,12 +42,14 @@ final class JdbcAccessLog implements AccessLog {
 
     JdbcAccessLog(
             JdbcClient jdbc,
+            AccessActions actions,
             PlatformTransactionManager transactions,
             Sealer sealer,
             Checkpointer checkpointer,
             ChainVerifier verifier,
             Clock clock) {
         this.jdbc = jdbc;
+        this.actions = actions;
         this.independent = new TransactionTemplate(transactions);
         this.independent.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.sealer = sealer;
@@ -113,7 +117,7 @@ final class JdbcAccessLog implements AccessLog {
         sql.append(" ORDER BY sequence DESC LIMIT ").append(query.limit());
         return jdbc.sql(sql.toString())
                 .params(params)
-                .query((rs, n) -> StoredEntry.entry(rs))
+                .query((rs, n) -> StoredEntry.entry(rs, actions::byName))
                 .list();
     }
 

@@ -11,7 +11,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
-import org.leakdesk.infra.AccessAction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -173,8 +172,7 @@ final class Sealer {
         }
 
         byte[] encoded(long sequence) {
-            return ChainHash.encode(
-                    sequence, recordedAt.toInstant(), actor, AccessAction.valueOf(action), subject, detail);
+            return ChainHash.encode(sequence, recordedAt.toInstant(), actor, action, subject, detail);
         }
 
         Object[] row(long sequence, byte[] previousHash, byte[] hash) {

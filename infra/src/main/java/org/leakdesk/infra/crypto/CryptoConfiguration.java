@@ -2,11 +2,11 @@ package org.leakdesk.infra.crypto;
 
 import java.io.IOException;
 import java.security.SecureRandom;
-import org.leakdesk.infra.AccessAction;
 import org.leakdesk.infra.AccessLog;
 import org.leakdesk.infra.AccessRecord;
 import org.leakdesk.infra.Decryptor;
 import org.leakdesk.infra.Encryptor;
+import org.leakdesk.infra.InfraAccessAction;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationListener;
@@ -54,7 +54,7 @@ class CryptoConfiguration {
             if (!keyring.unlockedKeys().isEmpty()) {
                 accessLog.recordNow(new AccessRecord(
                         "system:keyring",
-                        AccessAction.KEY_UNLOCKED,
+                        InfraAccessAction.KEY_UNLOCKED,
                         null,
                         "fingerprint " + String.join(", ", keyring.fingerprints())));
             }

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.leakdesk.infra.AccessAction;
 import org.leakdesk.infra.AccessLog;
 import org.leakdesk.infra.AccessLogQuery;
+import org.leakdesk.infra.InfraAccessAction;
 import org.leakdesk.infra.StaffAccounts;
 import org.leakdesk.infra.StaffMember;
 import org.leakdesk.infra.StaffRole;
@@ -58,7 +58,7 @@ class StaffAccountsTest {
         assertThat(details.getAuthorities())
                 .extracting(GrantedAuthority::getAuthority)
                 .containsExactlyInAnyOrder("ROLE_REVIEWER", "ROLE_EDITOR");
-        assertThat(accessLog.entries(new AccessLogQuery("admin", AccessAction.ACCOUNT_CREATED, null, 50)))
+        assertThat(accessLog.entries(new AccessLogQuery("admin", InfraAccessAction.ACCOUNT_CREATED, null, 50)))
                 .anySatisfy(e -> assertThat(e.detail()).contains(username).doesNotContain("correct horse"));
     }
 

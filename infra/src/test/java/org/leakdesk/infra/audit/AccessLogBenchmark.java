@@ -17,9 +17,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.flywaydb.core.Flyway;
-import org.leakdesk.infra.AccessAction;
+import org.leakdesk.infra.AccessActions;
 import org.leakdesk.infra.AccessRecord;
+import org.leakdesk.infra.AccessVocabulary;
 import org.leakdesk.infra.ChainVerification;
+import org.leakdesk.infra.testing.TestAccessAction;
 import org.leakdesk.infra.testing.TestDatabase;
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -65,7 +67,13 @@ public final class AccessLogBenchmark {
         Checkpointer checkpointer = new Checkpointer(JdbcClient.create(jdbc), sealer, witness, key, Clock.systemUTC());
         ChainVerifier verifier = new ChainVerifier(jdbc, transactions, witness, key);
         JdbcAccessLog log = new JdbcAccessLog(
-                JdbcClient.create(jdbc), transactions, sealer, checkpointer, verifier, Clock.systemUTC());
+                JdbcClient.create(jdbc),
+                new AccessActions(List.of(AccessVocabulary.of(TestAccessAction.class))),
+                transactions,
+                sealer,
+                checkpointer,
+                verifier,
+                Clock.systemUTC());
         TransactionTemplate transaction = new TransactionTemplate(transactions);
 
         appends(log, sealer, transaction, 1, 2_000); // warm-up
@@ -95,8 +103,8 @@ public final class AccessLogBenchmark {
         for (int w = 0; w < writers; w++) {
             futures.add(pool.submit(() -> {
                 for (int i = 0; i < total / writers; i++) {
-                    transaction.executeWithoutResult(
-                            status -> log.record(new AccessRecord("bench", AccessAction.CASE_VIEWED, "case", "bench")));
+                    transaction.executeWithoutResult(status ->
+                            log.record(new AccessRecord("bench", TestAccessAction.CASE_VIEWED, "case", "bench")));
                 }
             }));
         }
@@ -124,8 +132,7 @@ public final class AccessLogBenchmark {
                 for (int i = 0; i < 50_000 && done < count; i++, done++) {
                     sequence++;
                     byte[] hash = ChainHash.chain(
-                            previous,
-                            ChainHash.encode(sequence, at, "bench", AccessAction.CASE_VIEWED, "case", "filled"));
+                            previous, ChainHash.encode(sequence, at, "bench", "CASE_VIEWED", "case", "filled"));
                     rows.append(sequence)
                             .append('\t')
                             .append(at)

@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.leakdesk.infra.AccessAction;
 import org.leakdesk.infra.AccessLog;
 import org.leakdesk.infra.AccessLogEntry;
 import org.leakdesk.infra.AccessLogQuery;
 import org.leakdesk.infra.AccessRecord;
 import org.leakdesk.infra.ChainVerification;
+import org.leakdesk.infra.testing.TestAccessAction;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,10 +35,10 @@ class AccessLogTamperTest {
     void fiveEntriesFourCheckpointed() {
         String caseId = UUID.randomUUID().toString();
         for (int i = 0; i < 4; i++) {
-            accessLog.recordNow(new AccessRecord("reviewer", AccessAction.CASE_VIEWED, caseId, "view " + i));
+            accessLog.recordNow(new AccessRecord("reviewer", TestAccessAction.CASE_VIEWED, caseId, "view " + i));
         }
         accessLog.checkpoint().orElseThrow();
-        accessLog.recordNow(new AccessRecord("reviewer", AccessAction.CASE_VIEWED, caseId, "view 4"));
+        accessLog.recordNow(new AccessRecord("reviewer", TestAccessAction.CASE_VIEWED, caseId, "view 4"));
         sequences = accessLog.entries(new AccessLogQuery(null, null, caseId, 10)).stream()
                 .map(AccessLogEntry::sequence)
                 .sorted()
@@ -136,7 +136,8 @@ class AccessLogTamperTest {
             String newDetail = e.sequence() == from ? detail : e.detail();
             byte[] hash = ChainHash.chain(
                     previous,
-                    ChainHash.encode(e.sequence(), e.recordedAt(), e.actor(), e.action(), e.subject(), newDetail));
+                    ChainHash.encode(
+                            e.sequence(), e.recordedAt(), e.actor(), e.action().name(), e.subject(), newDetail));
             updates.add(String.format(
                     "UPDATE access_log SET detail = '%s', previous_hash = '\\x%s', entry_hash = '\\x%s' WHERE sequence = %d",
                     newDetail, hex(previous), hex(hash), e.sequence()));

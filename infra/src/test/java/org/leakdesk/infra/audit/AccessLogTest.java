@@ -17,12 +17,13 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
-import org.leakdesk.infra.AccessAction;
 import org.leakdesk.infra.AccessLog;
 import org.leakdesk.infra.AccessLogEntry;
 import org.leakdesk.infra.AccessLogQuery;
 import org.leakdesk.infra.AccessRecord;
 import org.leakdesk.infra.ChainVerification;
+import org.leakdesk.infra.InfraAccessAction;
+import org.leakdesk.infra.testing.TestAccessAction;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.dao.DataAccessException;
@@ -48,9 +49,9 @@ class AccessLogTest {
     void entriesAreChainedAndFoundByCase() {
         String caseId = UUID.randomUUID().toString();
 
-        accessLog.recordNow(new AccessRecord("reviewer", AccessAction.CASE_VIEWED, caseId, "case page"));
+        accessLog.recordNow(new AccessRecord("reviewer", TestAccessAction.CASE_VIEWED, caseId, "case page"));
         transactions.executeWithoutResult(status ->
-                accessLog.record(new AccessRecord("editor", AccessAction.EDITORIAL_DECISION, caseId, "PUBLISH")));
+                accessLog.record(new AccessRecord("editor", TestAccessAction.EDITORIAL_DECISION, caseId, "PUBLISH")));
 
         List<AccessLogEntry> entries = accessLog.entries(new AccessLogQuery(null, null, caseId, 10));
         assertThat(entries).extracting(AccessLogEntry::actor).containsExactly("editor", "reviewer");
@@ -63,14 +64,14 @@ class AccessLogTest {
         String caseId = UUID.randomUUID().toString();
 
         transactions.executeWithoutResult(status -> {
-            accessLog.record(AccessRecord.of("reviewer", AccessAction.TASK_CLAIMED, caseId));
-            accessLog.recordNow(AccessRecord.of("reviewer", AccessAction.CASE_VIEWED, caseId));
+            accessLog.record(AccessRecord.of("reviewer", TestAccessAction.TASK_CLAIMED, caseId));
+            accessLog.recordNow(AccessRecord.of("reviewer", TestAccessAction.CASE_VIEWED, caseId));
             status.setRollbackOnly();
         });
 
         assertThat(accessLog.entries(new AccessLogQuery(null, null, caseId, 10)))
                 .extracting(AccessLogEntry::action)
-                .containsExactly(AccessAction.CASE_VIEWED);
+                .containsExactly(TestAccessAction.CASE_VIEWED);
         assertThat(accessLog.verify().intact()).isTrue();
     }
 
@@ -79,7 +80,7 @@ class AccessLogTest {
     void aLongActorIsHashedAsStored() {
         String caseId = UUID.randomUUID().toString();
 
-        accessLog.recordNow(AccessRecord.of("x".repeat(1500), AccessAction.CASE_VIEWED, caseId));
+        accessLog.recordNow(AccessRecord.of("x".repeat(1500), TestAccessAction.CASE_VIEWED, caseId));
 
         assertThat(accessLog
                         .entries(new AccessLogQuery(null, null, caseId, 1))
@@ -98,7 +99,7 @@ class AccessLogTest {
             String actor = "reviewer" + thread;
             futures.add(pool.submit((Callable<Void>) () -> {
                 for (int i = 0; i < 25; i++) {
-                    accessLog.recordNow(AccessRecord.of(actor, AccessAction.CASE_VIEWED, caseId));
+                    accessLog.recordNow(AccessRecord.of(actor, TestAccessAction.CASE_VIEWED, caseId));
                 }
                 return null;
             }));
@@ -124,7 +125,7 @@ class AccessLogTest {
             writers.add(pool.submit((Callable<Void>) () -> {
                 while (!stop.get()) {
                     transactions.executeWithoutResult(
-                            status -> accessLog.record(AccessRecord.of("writer", AccessAction.CASE_VIEWED, null)));
+                            status -> accessLog.record(AccessRecord.of("writer", TestAccessAction.CASE_VIEWED, null)));
                     written.incrementAndGet();
                 }
                 return null;
@@ -157,7 +158,7 @@ class AccessLogTest {
 
     @Test
     void aCheckpointCoversTheLogAndItsSignatureIsChecked() throws Exception {
-        accessLog.recordNow(AccessRecord.of("auditor", AccessAction.ACCESS_LOG_VERIFIED, null));
+        accessLog.recordNow(AccessRecord.of("auditor", InfraAccessAction.ACCESS_LOG_VERIFIED, null));
 
         long size = accessLog.checkpoint().orElseThrow();
 
@@ -179,7 +180,7 @@ class AccessLogTest {
 
     @Test
     void theApplicationsRoleCannotChangeTheLogOrItsGuards() {
-        accessLog.recordNow(AccessRecord.of("auditor", AccessAction.ACCESS_LOG_VERIFIED, null));
+        accessLog.recordNow(AccessRecord.of("auditor", InfraAccessAction.ACCESS_LOG_VERIFIED, null));
 
         for (String table : List.of("access_log", "access_log_pending")) {
             assertRefused("UPDATE " + table + " SET actor = 'nobody'", "permission denied");
@@ -194,7 +195,7 @@ class AccessLogTest {
     /** Even the tables' owner (or a superuser who forgets the replica trick) meets the trigger. */
     @Test
     void theTriggerStillGuardsAgainstTheOwner() {
-        accessLog.recordNow(AccessRecord.of("auditor", AccessAction.ACCESS_LOG_VERIFIED, null));
+        accessLog.recordNow(AccessRecord.of("auditor", InfraAccessAction.ACCESS_LOG_VERIFIED, null));
 
         assertThatThrownBy(() -> Tamper.asSuperuser("UPDATE access_log SET actor = 'nobody'"))
                 .hasMessageContaining("append-only");

@@ -16,6 +16,7 @@ import org.leakdesk.infra.AccessRecord;
 import org.leakdesk.infra.ChainVerification;
 import org.leakdesk.infra.DecryptionSession;
 import org.leakdesk.infra.Encryption;
+import org.leakdesk.infra.testing.TestAccessAction;
 
 /**
  * Throughput of the envelope format against the JDK's raw AES-256-GCM over the same bytes in
@@ -56,8 +57,7 @@ public final class CryptoBenchmark {
                 }
             }
         });
-        DecryptionSession session =
-                decryptor.open(AccessRecord.of("bench", org.leakdesk.infra.AccessAction.CASE_VIEWED, null));
+        DecryptionSession session = decryptor.open(AccessRecord.of("bench", TestAccessAction.CASE_VIEWED, null));
         report("envelope_decrypt_mibs", mib, () -> {
             try (InputStream in =
                     session.decrypt(new java.io.ByteArrayInputStream(ciphertext), encryption.key(), "bench")) {

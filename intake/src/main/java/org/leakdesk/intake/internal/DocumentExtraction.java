@@ -5,13 +5,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.leakdesk.infra.AccessAction;
 import org.leakdesk.infra.AccessRecord;
 import org.leakdesk.infra.DecryptionSession;
 import org.leakdesk.infra.Decryptor;
 import org.leakdesk.infra.Encryptor;
 import org.leakdesk.infra.TamperedCiphertextException;
 import org.leakdesk.intake.ExtractedMetadata;
+import org.leakdesk.intake.IntakeAccessAction;
 import org.leakdesk.intake.MetadataExtraction;
 import org.leakdesk.intake.SubmissionNotFoundException;
 import org.leakdesk.intake.parsing.ParseReport;
@@ -65,7 +65,7 @@ final class DocumentExtraction implements MetadataExtraction {
         if (!pending.isEmpty()) {
             DecryptionSession session = decryptor.open(new AccessRecord(
                     ACTOR,
-                    AccessAction.METADATA_EXTRACTED,
+                    IntakeAccessAction.METADATA_EXTRACTED,
                     submissionId.toString(),
                     pending.size() + (pending.size() == 1 ? " document" : " documents")));
             for (SubmissionStore.FileRow file : pending) {

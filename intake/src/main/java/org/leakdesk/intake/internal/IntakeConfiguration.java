@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.security.SecureRandom;
 import java.time.Clock;
 import org.leakdesk.infra.AccessLog;
+import org.leakdesk.infra.AccessVocabulary;
 import org.leakdesk.infra.BlobStore;
 import org.leakdesk.infra.Decryptor;
 import org.leakdesk.infra.Encryptor;
+import org.leakdesk.intake.IntakeAccessAction;
 import org.leakdesk.intake.MetadataExtraction;
 import org.leakdesk.intake.ScrubbedCopies;
 import org.leakdesk.intake.SubmissionIntake;
@@ -27,6 +29,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 @EnableConfigurationProperties({UploadLimits.class, ExtractionSettings.class})
 @PropertySource("classpath:intake/defaults.properties")
 class IntakeConfiguration {
+
+    @Bean
+    AccessVocabulary intakeAccessActions() {
+        return AccessVocabulary.of(IntakeAccessAction.class);
+    }
 
     private static final Logger log = LoggerFactory.getLogger(IntakeConfiguration.class);
 

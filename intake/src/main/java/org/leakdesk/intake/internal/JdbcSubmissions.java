@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.leakdesk.infra.AccessAction;
 import org.leakdesk.infra.AccessRecord;
 import org.leakdesk.infra.DecryptionSession;
 import org.leakdesk.infra.Decryptor;
@@ -14,6 +13,7 @@ import org.leakdesk.infra.SealedValue;
 import org.leakdesk.infra.TamperedCiphertextException;
 import org.leakdesk.intake.CaseDocuments;
 import org.leakdesk.intake.ExtractedMetadata;
+import org.leakdesk.intake.IntakeAccessAction;
 import org.leakdesk.intake.ScrubbedCopy;
 import org.leakdesk.intake.SubmissionNotFoundException;
 import org.leakdesk.intake.SubmissionOverview;
@@ -43,7 +43,10 @@ final class JdbcSubmissions implements Submissions {
         SubmissionOverview overview =
                 store.overview(submissionId).orElseThrow(() -> new SubmissionNotFoundException(submissionId));
         DecryptionSession session = decryptor.open(new AccessRecord(
-                staffMember, AccessAction.CASE_VIEWED, submissionId.toString(), "file details, metadata and message"));
+                staffMember,
+                IntakeAccessAction.CASE_VIEWED,
+                submissionId.toString(),
+                "file details, metadata and message"));
         try {
             List<SubmittedDocument> documents = new ArrayList<>();
             for (SubmissionStore.FileRow file : store.files(submissionId)) {

@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
-import org.leakdesk.infra.AccessAction;
 import org.leakdesk.infra.AccessRecord;
 import org.leakdesk.infra.BlobStore;
 import org.leakdesk.infra.DecryptionSession;
@@ -21,6 +20,7 @@ import org.leakdesk.infra.Encryption;
 import org.leakdesk.infra.Encryptor;
 import org.leakdesk.infra.PendingBlob;
 import org.leakdesk.infra.TamperedCiphertextException;
+import org.leakdesk.intake.IntakeAccessAction;
 import org.leakdesk.intake.ScrubbedCopies;
 import org.leakdesk.intake.ScrubbedCopy;
 import org.leakdesk.intake.SubmissionNotFoundException;
@@ -76,7 +76,7 @@ final class StoredScrubbedCopies implements ScrubbedCopies {
                 .findFirst()
                 .orElseThrow(() -> new SubmissionNotFoundException(submissionId));
         DecryptionSession session = decryptor.open(new AccessRecord(
-                staffMember, AccessAction.SCRUBBED_COPY_MADE, submissionId.toString(), "document " + fileId));
+                staffMember, IntakeAccessAction.SCRUBBED_COPY_MADE, submissionId.toString(), "document " + fileId));
         Optional<SubmissionStore.ScrubbedRow> existing = store.scrubbed(fileId);
         if (existing.isPresent()) {
             return new Made(ScrubbedManifest.read(session, existing.get(), json));

@@ -14,12 +14,12 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.leakdesk.infra.AccessAction;
 import org.leakdesk.infra.AccessRecord;
 import org.leakdesk.infra.BlobId;
 import org.leakdesk.infra.Encryption;
 import org.leakdesk.infra.PendingBlob;
 import org.leakdesk.infra.SealedValue;
+import org.leakdesk.intake.IntakeAccessAction;
 import org.leakdesk.intake.Receipt;
 import org.leakdesk.intake.SubmissionDraft;
 import org.leakdesk.intake.SubmissionReceived;
@@ -138,7 +138,7 @@ final class StreamingSubmissionDraft implements SubmissionDraft {
             services.accessLog()
                     .record(new AccessRecord(
                             SOURCE_ACTOR,
-                            AccessAction.SUBMISSION_RECEIVED,
+                            IntakeAccessAction.SUBMISSION_RECEIVED,
                             submissionId.toString(),
                             files.size()
                                     + (files.size() == 1 ? " document" : " documents")

@@ -10,13 +10,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.leakdesk.infra.AccessAction;
 import org.leakdesk.infra.AccessLog;
 import org.leakdesk.infra.AccessLogEntry;
 import org.leakdesk.infra.AccessLogQuery;
 import org.leakdesk.infra.testing.SharedFiles;
 import org.leakdesk.intake.CaseDocuments;
 import org.leakdesk.intake.ExtractedMetadata.Outcome;
+import org.leakdesk.intake.IntakeAccessAction;
 import org.leakdesk.intake.MetadataExtraction;
 import org.leakdesk.intake.MetadataExtraction.ExtractionSummary;
 import org.leakdesk.intake.Receipt;
@@ -145,7 +145,7 @@ class MetadataExtractionTest {
 
     private List<AccessLogEntry> extractionEntries(UUID submissionId) {
         return accessLog.entries(new AccessLogQuery(
-                DocumentExtraction.ACTOR, AccessAction.METADATA_EXTRACTED, submissionId.toString(), 10));
+                DocumentExtraction.ACTOR, IntakeAccessAction.METADATA_EXTRACTED, submissionId.toString(), 10));
     }
 
     private Path blobOf(UUID submissionId, int order) {

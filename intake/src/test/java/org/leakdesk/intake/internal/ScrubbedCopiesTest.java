@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.leakdesk.infra.AccessAction;
 import org.leakdesk.infra.AccessRecord;
 import org.leakdesk.infra.BlobId;
 import org.leakdesk.infra.BlobStore;
@@ -21,6 +20,7 @@ import org.leakdesk.infra.Decryptor;
 import org.leakdesk.infra.WrappedKey;
 import org.leakdesk.infra.testing.SharedFiles;
 import org.leakdesk.intake.FindingType;
+import org.leakdesk.intake.IntakeAccessAction;
 import org.leakdesk.intake.Receipt;
 import org.leakdesk.intake.ScrubbedCopies;
 import org.leakdesk.intake.ScrubbedCopy;
@@ -136,8 +136,8 @@ class ScrubbedCopiesTest {
                 .param(fileId)
                 .query((rs, n) -> new Stored(rs.getObject(1, UUID.class), rs.getBytes(2)))
                 .single();
-        DecryptionSession session =
-                decryptor.open(new AccessRecord("test", AccessAction.SCRUBBED_COPY_MADE, null, "reading a copy back"));
+        DecryptionSession session = decryptor.open(
+                new AccessRecord("test", IntakeAccessAction.SCRUBBED_COPY_MADE, null, "reading a copy back"));
         try (InputStream ciphertext = blobs.open(new BlobId(stored.blobId()));
                 InputStream plaintext =
                         session.decrypt(ciphertext, new WrappedKey(stored.key()), FileRefs.scrubbed(fileId))) {

@@ -15,13 +15,13 @@ import java.util.List;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import org.leakdesk.infra.AccessAction;
 import org.leakdesk.infra.AccessLog;
 import org.leakdesk.infra.AccessLogEntry;
 import org.leakdesk.infra.AccessLogQuery;
 import org.leakdesk.infra.testing.PlaintextScanner;
 import org.leakdesk.infra.testing.SharedFiles;
 import org.leakdesk.intake.CaseDocuments;
+import org.leakdesk.intake.IntakeAccessAction;
 import org.leakdesk.intake.Receipt;
 import org.leakdesk.intake.SubmissionDraft;
 import org.leakdesk.intake.SubmissionIntake;
@@ -108,7 +108,7 @@ class SubmissionIntakeTest {
         assertThat(accessLog.entries(
                         new AccessLogQuery(null, null, receipt.submissionId().toString(), 10)))
                 .extracting(AccessLogEntry::action)
-                .containsExactly(AccessAction.CASE_VIEWED, AccessAction.SUBMISSION_RECEIVED);
+                .containsExactly(IntakeAccessAction.CASE_VIEWED, IntakeAccessAction.SUBMISSION_RECEIVED);
     }
 
     @Test

@@ -1,13 +1,13 @@
 package org.leakdesk.review.audit;
 
-import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
-import org.leakdesk.infra.AccessAction;
+import org.leakdesk.infra.AccessActions;
 import org.leakdesk.infra.AccessLog;
 import org.leakdesk.infra.AccessLogQuery;
 import org.leakdesk.infra.AccessRecord;
 import org.leakdesk.infra.ChainVerification;
 import org.leakdesk.infra.Face;
+import org.leakdesk.infra.InfraAccessAction;
 import org.leakdesk.infra.ServedOn;
 import org.leakdesk.infra.StaffMember;
 import org.springframework.stereotype.Controller;
@@ -25,21 +25,23 @@ class AuditController {
     static final int PAGE = 200;
 
     private final AccessLog accessLog;
+    private final AccessActions actions;
 
-    AuditController(AccessLog accessLog) {
+    AuditController(AccessLog accessLog, AccessActions actions) {
         this.accessLog = accessLog;
+        this.actions = actions;
     }
 
     @GetMapping("/audit")
     String log(
             @RequestParam(required = false) @Nullable String actor,
-            @RequestParam(required = false) @Nullable AccessAction action,
+            @RequestParam(required = false) @Nullable String action,
             @RequestParam(name = "case", required = false) @Nullable String caseId,
             Model model) {
-        AccessLogQuery query = new AccessLogQuery(actor, action, caseId, PAGE);
+        AccessLogQuery query = new AccessLogQuery(actor, actions.find(action), caseId, PAGE);
         model.addAttribute("entries", accessLog.entries(query));
         model.addAttribute("query", query);
-        model.addAttribute("actions", Arrays.asList(AccessAction.values()));
+        model.addAttribute("actions", actions.all());
         model.addAttribute("page", PAGE);
         return "review/audit";
     }
@@ -49,7 +51,7 @@ class AuditController {
         ChainVerification verification = accessLog.verify();
         accessLog.recordNow(new AccessRecord(
                 member.username(),
-                AccessAction.ACCESS_LOG_VERIFIED,
+                InfraAccessAction.ACCESS_LOG_VERIFIED,
                 null,
                 verification.intact()
                         ? verification.entriesChecked() + " entries intact"

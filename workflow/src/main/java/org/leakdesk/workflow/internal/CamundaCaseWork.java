@@ -20,7 +20,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.jspecify.annotations.Nullable;
-import org.leakdesk.infra.AccessAction;
 import org.leakdesk.infra.AccessLog;
 import org.leakdesk.infra.AccessRecord;
 import org.leakdesk.infra.StaffMember;
@@ -39,6 +38,7 @@ import org.leakdesk.workflow.TaskAlreadyClaimedException;
 import org.leakdesk.workflow.TaskKind;
 import org.leakdesk.workflow.TaskNotFoundException;
 import org.leakdesk.workflow.TriageDecision;
+import org.leakdesk.workflow.WorkflowAccessAction;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -118,7 +118,10 @@ class CamundaCaseWork implements CaseWork {
                 throw new TaskAlreadyClaimedException(e.getTaskAssignee());
             }
             accessLog.record(new AccessRecord(
-                    member.username(), AccessAction.TASK_CLAIMED, caseOf(task).toString(), kind.label()));
+                    member.username(),
+                    WorkflowAccessAction.TASK_CLAIMED,
+                    caseOf(task).toString(),
+                    kind.label()));
         }
         return toInboxTasks(List.of(openTask(taskId))).get(0);
     }
@@ -132,7 +135,7 @@ class CamundaCaseWork implements CaseWork {
                 taskId, Map.of(ProcessVariables.TRIAGE, outcome, ProcessVariables.TRIAGED_BY, member.username()));
         accessLog.record(new AccessRecord(
                 member.username(),
-                AccessAction.TRIAGE_COMPLETED,
+                WorkflowAccessAction.TRIAGE_COMPLETED,
                 caseId.toString(),
                 decision instanceof TriageDecision.SendToEditor ? "sent to editor" : "rejected"));
     }
@@ -158,7 +161,7 @@ class CamundaCaseWork implements CaseWork {
         }
         accessLog.record(new AccessRecord(
                 member.username(),
-                AccessAction.EDITORIAL_DECISION,
+                WorkflowAccessAction.EDITORIAL_DECISION,
                 caseId.toString(),
                 decision instanceof EditorialDecision.Publish ? "publish" : "reject"));
     }

@@ -1,6 +1,9 @@
 package org.leakdesk.workflow.internal;
 
+import org.leakdesk.infra.AccessVocabulary;
+import org.leakdesk.workflow.WorkflowAccessAction;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.PropertySource;
 import org.springframework.scheduling.annotation.EnableAsync;
@@ -15,4 +18,10 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 @EnableConfigurationProperties(ExtractionWorkerSettings.class)
 @PropertySource("classpath:workflow/defaults.properties")
-class WorkflowConfiguration {}
+class WorkflowConfiguration {
+
+    @Bean
+    AccessVocabulary workflowAccessActions() {
+        return AccessVocabulary.of(WorkflowAccessAction.class);
+    }
+}

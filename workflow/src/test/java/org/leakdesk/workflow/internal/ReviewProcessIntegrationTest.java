@@ -22,6 +22,7 @@ import org.leakdesk.infra.AccessLogQuery;
 import org.leakdesk.infra.StaffMember;
 import org.leakdesk.infra.StaffRole;
 import org.leakdesk.infra.testing.SharedFiles;
+import org.leakdesk.intake.IntakeAccessAction;
 import org.leakdesk.intake.SubmissionDraft;
 import org.leakdesk.intake.SubmissionIntake;
 import org.leakdesk.workflow.CaseNotVisibleException;
@@ -36,6 +37,7 @@ import org.leakdesk.workflow.TaskAlreadyClaimedException;
 import org.leakdesk.workflow.TaskKind;
 import org.leakdesk.workflow.TaskNotFoundException;
 import org.leakdesk.workflow.TriageDecision;
+import org.leakdesk.workflow.WorkflowAccessAction;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The real process in the Spring engine: real extraction by the extraction worker, real checks. */
@@ -101,12 +103,12 @@ class ReviewProcessIntegrationTest {
         assertThat(process(caseId).getEndActivityId()).isEqualTo("published");
         assertThat(actions(caseId))
                 .containsExactly(
-                        AccessAction.SUBMISSION_RECEIVED,
-                        AccessAction.METADATA_EXTRACTED,
-                        AccessAction.TASK_CLAIMED,
-                        AccessAction.TRIAGE_COMPLETED,
-                        AccessAction.TASK_CLAIMED,
-                        AccessAction.EDITORIAL_DECISION);
+                        IntakeAccessAction.SUBMISSION_RECEIVED,
+                        IntakeAccessAction.METADATA_EXTRACTED,
+                        WorkflowAccessAction.TASK_CLAIMED,
+                        WorkflowAccessAction.TRIAGE_COMPLETED,
+                        WorkflowAccessAction.TASK_CLAIMED,
+                        WorkflowAccessAction.EDITORIAL_DECISION);
     }
 
     @Test

@@ -1,0 +1,23 @@
+package org.leakdesk.infra;
+
+/** The access log actions of sign-in, accounts, keys and the log itself. */
+public enum InfraAccessAction implements AccessAction {
+    STAFF_LOGIN("Signed in"),
+    STAFF_LOGIN_FAILED("Failed sign-in"),
+    STAFF_LOGOUT("Signed out"),
+    ACCESS_DENIED("Refused: not permitted"),
+    ACCOUNT_CREATED("Staff account created"),
+    KEY_UNLOCKED("Newsroom key unlocked"),
+    ACCESS_LOG_VERIFIED("Access log verified");
+
+    private final String label;
+
+    InfraAccessAction(String label) {
+        this.label = label;
+    }
+
+    @Override
+    public String label() {
+        return label;
+    }
+}
