@@ -1,39 +1,36 @@
 package org.leakdesk.workflow;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.leakdesk.infra.StaffMember;
 
 /**
- * A case as one staff member may see it: where it stands and what they can do on it.
+ * A case as one staff member may see it: where it stands and what they can do on it. Says
+ * nothing that needs decrypting.
  *
  * @param caseId the case (submission) id
  * @param stage where it stands
  * @param openTasks its open tasks (usually one)
+ * @param claimable the open task this member may claim now (their role, nobody holds it, the
+ *     four-eyes rule allows it), or null
  * @param triagedBy who completed triage, or null before that
- * @param decidedBy who took the editorial decision, or null before that
+ * @param assessedBy everyone who assessed a round of verification
+ * @param decidedBy who took the last editorial decision, or null
+ * @param holdUntil when a held case comes back to the editors, or null
+ * @param destroyAt when a rejected case is destroyed, or null
  */
 public record CaseStatus(
         UUID caseId,
         CaseStage stage,
         List<InboxTask> openTasks,
+        @Nullable InboxTask claimable,
         @Nullable String triagedBy,
-        @Nullable String decidedBy) {
-
-    /**
-     * The open, unclaimed task this member may claim: one of their roles, and (four-eyes) not
-     * the editorial decision on a case they triaged.
-     */
-    public @Nullable InboxTask taskClaimableBy(StaffMember member) {
-        return openTasks.stream()
-                .filter(InboxTask::unclaimed)
-                .filter(task -> member.has(task.kind().role()))
-                .filter(task -> !(task.kind() == TaskKind.EDITORIAL_DECISION
-                        && member.username().equals(triagedBy)))
-                .findFirst()
-                .orElse(null);
-    }
+        Set<String> assessedBy,
+        @Nullable String decidedBy,
+        @Nullable Instant holdUntil,
+        @Nullable Instant destroyAt) {
 
     /** The open task this member has claimed, if any. */
     public @Nullable InboxTask taskClaimedBy(String username) {

@@ -6,6 +6,8 @@ import org.leakdesk.infra.StaffRole;
 /** The kinds of work the review process hands to people. */
 public enum TaskKind {
     TRIAGE("triage", "Triage", StaffRole.REVIEWER),
+    PREPARE_VERIFICATION("prepareVerification", "Verification requests", StaffRole.REVIEWER),
+    ASSESSMENT("assessVerification", "Assessment of the verification", StaffRole.REVIEWER),
     EDITORIAL_DECISION("editorialDecision", "Editorial decision", StaffRole.EDITOR);
 
     private final String activityId;

@@ -1,0 +1,41 @@
+package org.leakdesk.workflow;
+
+import java.util.List;
+import java.util.UUID;
+import org.leakdesk.infra.StaffMember;
+
+/**
+ * What staff see of cases. Decides, in one place, which cases a member may see: those with an
+ * open task of their roles, and those they worked on.
+ */
+public interface CaseInbox {
+
+    /**
+     * The member's inbox: open tasks of their roles, unclaimed or claimed by anyone (so the desk
+     * sees who works on what), oldest first. Editorial decisions
+     * the four-eyes rule keeps from the member are left out.
+     */
+    List<InboxTask> inbox(StaffMember member);
+
+    /**
+     * Cases of the member's roles held up by a failed step, so they do not vanish from the desk
+     * while an administrator looks at them; empty for members without a reviewer or editor role.
+     */
+    List<StuckStep> stuck(StaffMember member);
+
+    /**
+     * Where a case stands, for a member who may see it.
+     *
+     * @throws CaseNotVisibleException otherwise (also when there is no such case)
+     */
+    CaseStatus status(UUID caseId, StaffMember member);
+
+    /**
+     * Everything on a case the member may see, decrypted for them: documents, verification
+     * requests and answers, assessments, the publication package's report. The access log
+     * records the view before anything is decrypted.
+     *
+     * @throws CaseNotVisibleException unless the member may see the case
+     */
+    CaseFile open(UUID caseId, StaffMember member);
+}
