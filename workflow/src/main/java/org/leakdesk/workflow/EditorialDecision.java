@@ -12,6 +12,11 @@ public sealed interface EditorialDecision {
     /** What the process branches on; its name is the value of the {@code decision} variable. */
     Outcome outcome();
 
+    /** The decision's text for the record (a reason, a date, what to verify); "" for none. */
+    default String note() {
+        return "";
+    }
+
     /** The decisions, in the order the form offers them. */
     enum Outcome {
         PUBLISH("Publish"),
@@ -49,6 +54,11 @@ public sealed interface EditorialDecision {
         public Outcome outcome() {
             return Outcome.HOLD;
         }
+
+        @Override
+        public String note() {
+            return "until " + until;
+        }
     }
 
     /**
@@ -65,6 +75,11 @@ public sealed interface EditorialDecision {
         public Outcome outcome() {
             return Outcome.MORE_VERIFICATION;
         }
+
+        @Override
+        public String note() {
+            return what;
+        }
     }
 
     /**
@@ -80,6 +95,11 @@ public sealed interface EditorialDecision {
         @Override
         public Outcome outcome() {
             return Outcome.REJECT;
+        }
+
+        @Override
+        public String note() {
+            return reason;
         }
     }
 

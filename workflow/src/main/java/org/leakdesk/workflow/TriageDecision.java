@@ -8,6 +8,11 @@ public sealed interface TriageDecision {
     /** What the process branches on; its name is the value of the {@code triage} variable. */
     Outcome outcome();
 
+    /** The decision's text for the record (a reason); "" for none. */
+    default String note() {
+        return "";
+    }
+
     /** The triage outcomes, in the order the form offers them. */
     enum Outcome {
         REQUEST_VERIFICATION("Ask outside parties to verify it"),
@@ -55,6 +60,11 @@ public sealed interface TriageDecision {
         @Override
         public Outcome outcome() {
             return Outcome.REJECT;
+        }
+
+        @Override
+        public String note() {
+            return reason;
         }
     }
 

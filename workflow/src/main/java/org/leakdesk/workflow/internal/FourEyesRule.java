@@ -1,24 +1,66 @@
 package org.leakdesk.workflow.internal;
 
+import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.leakdesk.workflow.FourEyesException;
 import org.springframework.stereotype.Component;
 
 /**
- * Task listener on "Editorial decision" (assignment and completion): the engine itself refuses
- * to give the decision to whoever triaged the case, whatever path the request took.
+ * The four-eyes rule's one home: nobody who triaged or assessed a case takes its editorial
+ * decision. The inbox, claim, decide and the case status ask {@link #allows}; as a task listener
+ * on "Editorial decision" (assignment and completion) the engine itself refuses the rest.
  */
 @Component("fourEyesRule")
 class FourEyesRule implements TaskListener {
 
-    static final String VIOLATION = "Four-eyes rule: the editorial decision cannot be taken by who triaged the case";
+    private final ReviewCases cases;
+
+    FourEyesRule(ReviewCases cases) {
+        this.cases = cases;
+    }
+
+    /** The rule. */
+    static boolean allows(String editor, ReviewCases.Participants participants) {
+        return !participants.of(ReviewCases.Part.TRIAGE).contains(editor)
+                && !participants.of(ReviewCases.Part.ASSESSMENT).contains(editor);
+    }
+
+    /** @throws FourEyesException if the rule forbids {@code editor} to decide on the case */
+    void check(UUID caseId, String editor) {
+        if (!allows(editor, cases.participants(caseId))) {
+            throw new FourEyesException();
+        }
+    }
 
     @Override
     public void notify(DelegateTask task) {
-        Object triagedBy = task.getVariable(ProcessVariables.TRIAGED_BY);
-        if (task.getAssignee() != null && task.getAssignee().equals(triagedBy)) {
-            throw new ProcessEngineException(VIOLATION);
+        String assignee = task.getAssignee();
+        if (assignee == null) {
+            return;
+        }
+        UUID caseId = UUID.fromString((String) task.getVariable(ProcessVariables.SUBMISSION_ID));
+        if (!allows(assignee, cases.participants(caseId))) {
+            // Thrown through the engine: CaseWork maps it by type, never by message.
+            throw new FourEyesViolation();
+        }
+    }
+
+    /** True if the engine refused something because of this rule (its listener's exception, however wrapped). */
+    static boolean refused(Throwable thrown) {
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+            if (cause instanceof FourEyesViolation) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The engine's refusal, recognised by its type. */
+    static final class FourEyesViolation extends ProcessEngineException {
+        FourEyesViolation() {
+            super("Four-eyes rule: the editorial decision cannot be taken by who triaged or assessed the case");
         }
     }
 }

@@ -1,8 +1,9 @@
 package org.leakdesk.workflow.internal;
 
 import java.util.Map;
-import org.camunda.bpm.engine.HistoryService;
+import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.leakdesk.intake.SubmissionNotFoundException;
 import org.leakdesk.intake.SubmissionReceived;
 import org.leakdesk.intake.Submissions;
@@ -12,38 +13,40 @@ import org.springframework.stereotype.Component;
 /**
  * Starts {@code leak-review} for each stored submission. The event comes from the publication
  * registry: if this fails or the process dies first, the event is handed over again (at the next
- * start, or by {@link EventResubmission}); a process that already exists for the case is not
- * started twice.
+ * start, or by {@link EventResubmission}). Starting is idempotent under concurrent redelivery:
+ * the case's row in {@code review_case} is claimed first, and a second delivery waits on that
+ * row's key until the first commits, then finds it taken and does nothing.
  */
 @Component
 class ReviewProcessStarter {
 
     private final RuntimeService runtime;
-    private final HistoryService history;
     private final Submissions submissions;
+    private final ReviewCases cases;
 
-    ReviewProcessStarter(RuntimeService runtime, HistoryService history, Submissions submissions) {
+    ReviewProcessStarter(RuntimeService runtime, Submissions submissions, ReviewCases cases) {
         this.runtime = runtime;
-        this.history = history;
         this.submissions = submissions;
+        this.cases = cases;
     }
 
     @ApplicationModuleListener
     void on(SubmissionReceived received) {
-        String caseId = received.submissionId().toString();
-        if (submissions.overview(received.submissionId()).isEmpty()) {
-            throw new SubmissionNotFoundException(received.submissionId());
+        UUID caseId = received.submissionId();
+        if (submissions.overview(caseId).isEmpty()) {
+            throw new SubmissionNotFoundException(caseId);
         }
-        boolean started = history.createHistoricProcessInstanceQuery()
-                        .processDefinitionKey(ProcessVariables.PROCESS_KEY)
-                        .processInstanceBusinessKey(caseId)
-                        .count()
-                > 0;
-        if (!started) {
-            runtime.startProcessInstanceByKey(
-                    ProcessVariables.PROCESS_KEY,
-                    caseId,
-                    Map.of(ProcessVariables.SUBMISSION_ID, caseId, ProcessVariables.FILE_COUNT, received.fileCount()));
+        if (!cases.claimStart(caseId)) {
+            return;
         }
+        ProcessInstance instance = runtime.startProcessInstanceByKey(
+                ProcessVariables.PROCESS_KEY,
+                caseId.toString(),
+                Map.of(
+                        ProcessVariables.SUBMISSION_ID,
+                        caseId.toString(),
+                        ProcessVariables.FILE_COUNT,
+                        received.fileCount()));
+        cases.started(caseId, instance.getId());
     }
 }

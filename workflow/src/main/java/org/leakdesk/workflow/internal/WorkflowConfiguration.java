@@ -16,7 +16,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @Configuration(proxyBeanMethods = false)
 @EnableAsync
 @EnableScheduling
-@EnableConfigurationProperties(ExtractionWorkerSettings.class)
+@EnableConfigurationProperties({ExtractionWorkerSettings.class, ReviewSettings.class})
 @PropertySource("classpath:workflow/defaults.properties")
 class WorkflowConfiguration {
 

@@ -3,6 +3,7 @@ package org.leakdesk.workflow.internal;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.test.mock.MockExpressionManager;
+import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageConfigurator;
 import org.leakdesk.infra.testing.TestDatabase;
 
 /**
@@ -15,6 +16,17 @@ final class TestEngines {
     private TestEngines() {}
 
     static ProcessEngine onTestDatabase(String name) {
+        return configuration(name).buildProcessEngine();
+    }
+
+    /** The same engine's configuration, with process test coverage recorded. */
+    static StandaloneProcessEngineConfiguration withCoverage(String name) {
+        StandaloneProcessEngineConfiguration configuration = configuration(name);
+        ProcessCoverageConfigurator.initializeProcessCoverageExtensions(configuration);
+        return configuration;
+    }
+
+    private static StandaloneProcessEngineConfiguration configuration(String name) {
         StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
         configuration.setProcessEngineName(name);
         configuration.setJdbcUrl(TestDatabase.jdbcUrl("leakdesk_test_engine"));
@@ -25,6 +37,6 @@ final class TestEngines {
         configuration.setHistory("full");
         configuration.setJobExecutorActivate(false);
         configuration.setExpressionManager(new MockExpressionManager());
-        return configuration.buildProcessEngine();
+        return configuration;
     }
 }

@@ -1,0 +1,246 @@
+package org.leakdesk.workflow.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.jspecify.annotations.Nullable;
+import org.leakdesk.infra.AccessRecord;
+import org.leakdesk.infra.DecryptionSession;
+import org.leakdesk.infra.Decryptor;
+import org.leakdesk.infra.StaffMember;
+import org.leakdesk.infra.StaffRole;
+import org.leakdesk.intake.CaseDocuments;
+import org.leakdesk.intake.Submissions;
+import org.leakdesk.workflow.Assessment;
+import org.leakdesk.workflow.CaseFile;
+import org.leakdesk.workflow.CaseInbox;
+import org.leakdesk.workflow.CaseNotVisibleException;
+import org.leakdesk.workflow.CaseStage;
+import org.leakdesk.workflow.CaseStatus;
+import org.leakdesk.workflow.DecisionRecord;
+import org.leakdesk.workflow.InboxTask;
+import org.leakdesk.workflow.Recommendation;
+import org.leakdesk.workflow.StuckStep;
+import org.leakdesk.workflow.TaskKind;
+import org.leakdesk.workflow.VerificationRequest;
+import org.leakdesk.workflow.VerificationTally;
+import org.leakdesk.workflow.WorkflowAccessAction;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What staff see of cases, and the one place that decides which cases a member may see. */
+@Component
+class CaseQueries implements CaseInbox {
+
+    private final TaskService tasks;
+    private final RuntimeService runtime;
+    private final HistoryService history;
+    private final ProcessTasks processTasks;
+    private final ReviewCases cases;
+    private final VerificationStore verification;
+    private final ReviewRecords records;
+    private final Submissions submissions;
+    private final Decryptor decryptor;
+    private final Incidents incidents;
+
+    CaseQueries(
+            TaskService tasks,
+            RuntimeService runtime,
+            HistoryService history,
+            ProcessTasks processTasks,
+            ReviewCases cases,
+            VerificationStore verification,
+            ReviewRecords records,
+            Submissions submissions,
+            Decryptor decryptor,
+            Incidents incidents) {
+        this.tasks = tasks;
+        this.runtime = runtime;
+        this.history = history;
+        this.processTasks = processTasks;
+        this.cases = cases;
+        this.verification = verification;
+        this.records = records;
+        this.submissions = submissions;
+        this.decryptor = decryptor;
+        this.incidents = incidents;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<InboxTask> inbox(StaffMember member) {
+        List<String> groups = staffGroups(member);
+        Map<String, Task> found = new LinkedHashMap<>();
+        if (!groups.isEmpty()) {
+            tasks.createTaskQuery()
+                    .processDefinitionKey(ProcessVariables.PROCESS_KEY)
+                    .taskCandidateGroupIn(groups)
+                    .includeAssignedTasks()
+                    .list()
+                    .forEach(task -> found.put(task.getId(), task));
+        }
+        tasks.createTaskQuery()
+                .processDefinitionKey(ProcessVariables.PROCESS_KEY)
+                .taskAssignee(member.username())
+                .list()
+                .forEach(task -> found.put(task.getId(), task));
+        List<InboxTask> rows = processTasks.rows(found.values());
+        Map<UUID, ReviewCases.Participants> participants =
+                cases.participants(rows.stream().map(InboxTask::caseId).toList());
+        return rows.stream()
+                .filter(task -> task.kind() != TaskKind.EDITORIAL_DECISION
+                        || FourEyesRule.allows(
+                                member.username(),
+                                participants.getOrDefault(task.caseId(), ReviewCases.Participants.NONE)))
+                .sorted(Comparator.comparing(InboxTask::createdAt))
+                .toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<StuckStep> stuck(StaffMember member) {
+        return staffGroups(member).isEmpty() ? List.of() : incidents.open();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public CaseStatus status(UUID caseId, StaffMember member) {
+        HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
+                .processDefinitionKey(ProcessVariables.PROCESS_KEY)
+                .processInstanceBusinessKey(caseId.toString())
+                .singleResult();
+        if (instance == null || staffGroups(member).isEmpty()) {
+            throw new CaseNotVisibleException(caseId);
+        }
+        List<InboxTask> open = processTasks.rows(
+                tasks.createTaskQuery().processInstanceId(instance.getId()).list());
+        ReviewCases.Participants participants = cases.participants(caseId);
+        boolean given = open.stream()
+                .anyMatch(task -> task.claimedBy(member.username())
+                        || (member.has(task.kind().role()) && mayTake(task, member, participants)));
+        if (!given && !participants.includes(member.username())) {
+            throw new CaseNotVisibleException(caseId);
+        }
+        InboxTask claimable = open.stream()
+                .filter(InboxTask::unclaimed)
+                .filter(task -> member.has(task.kind().role()) && mayTake(task, member, participants))
+                .findFirst()
+                .orElse(null);
+        String decidedBy = records.ofCase(caseId).stream()
+                .filter(row -> row.step() == ReviewRecords.Step.EDITORIAL_DECISION)
+                .reduce((first, second) -> second)
+                .map(ReviewRecords.Row::recordedBy)
+                .orElse(null);
+        boolean running = instance.getEndTime() == null;
+        return new CaseStatus(
+                caseId,
+                stage(instance, open),
+                open,
+                claimable,
+                participants.of(ReviewCases.Part.TRIAGE).stream().findFirst().orElse(null),
+                Set.copyOf(participants.of(ReviewCases.Part.ASSESSMENT)),
+                decidedBy,
+                running ? dateVariable(instance.getId(), ProcessVariables.HOLD_UNTIL) : null,
+                running ? dateVariable(instance.getId(), ProcessVariables.DESTROY_AT) : null);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public CaseFile open(UUID caseId, StaffMember member) {
+        CaseStatus status = status(caseId, member);
+        CaseDocuments documents =
+                status.stage() == CaseStage.DESTROYED ? null : submissions.read(caseId, member.username());
+        List<VerificationStore.Row> requestRows = verification.ofCase(caseId);
+        List<ReviewRecords.Row> recordRows = records.ofCase(caseId);
+        DecryptionSession session = decryptor.open(new AccessRecord(
+                member.username(),
+                WorkflowAccessAction.VERIFICATION_READ,
+                caseId.toString(),
+                requestRows.size() + " requests, " + recordRows.size() + " decisions and assessments"));
+        List<VerificationRequest> requests = new ArrayList<>();
+        requestRows.forEach(row -> requests.add(verification.view(row, session)));
+        List<Assessment> assessments = new ArrayList<>();
+        List<DecisionRecord> decisions = new ArrayList<>();
+        for (ReviewRecords.Row row : recordRows) {
+            String note = records.note(row, session);
+            if (row.step() == ReviewRecords.Step.ASSESSMENT) {
+                assessments.add(new Assessment(
+                        Recommendation.valueOf(row.outcome()),
+                        note.isEmpty() ? "(destroyed)" : note,
+                        null,
+                        row.recordedBy(),
+                        row.recordedAt()));
+            } else {
+                decisions.add(new DecisionRecord(
+                        row.step().label(), row.outcome(), note, row.recordedBy(), row.recordedAt()));
+            }
+        }
+        return new CaseFile(
+                status,
+                documents,
+                requests,
+                VerificationTally.of(requests),
+                assessments,
+                decisions,
+                records.report(caseId, session).orElse(null));
+    }
+
+    /** The four-eyes rule decides who may take an editorial decision; every other task is open to its role. */
+    static boolean mayTake(InboxTask task, StaffMember member, ReviewCases.Participants participants) {
+        return task.kind() != TaskKind.EDITORIAL_DECISION || FourEyesRule.allows(member.username(), participants);
+    }
+
+    private CaseStage stage(HistoricProcessInstance instance, List<InboxTask> open) {
+        if (instance.getEndTime() != null) {
+            return "published".equals(instance.getEndActivityId()) ? CaseStage.PUBLISHED : CaseStage.DESTROYED;
+        }
+        if (!open.isEmpty()) {
+            return switch (open.get(0).kind()) {
+                case TRIAGE -> CaseStage.AWAITING_TRIAGE;
+                case PREPARE_VERIFICATION -> CaseStage.PREPARING_VERIFICATION;
+                case ASSESSMENT -> CaseStage.AWAITING_ASSESSMENT;
+                case EDITORIAL_DECISION -> CaseStage.AWAITING_EDITORIAL_DECISION;
+            };
+        }
+        if (incidents.blocks(instance.getId())) {
+            return CaseStage.NEEDS_ATTENTION;
+        }
+        List<String> active = runtime.getActiveActivityIds(instance.getId());
+        if (active.contains("awaitAnswer") || active.contains("recordReminder") || active.contains("recordNoAnswer")) {
+            return CaseStage.AWAITING_VERIFICATION;
+        }
+        if (active.contains("holdUntil")) {
+            return CaseStage.ON_HOLD;
+        }
+        if (active.contains("preparePublicationPackage")) {
+            return CaseStage.PREPARING_PUBLICATION;
+        }
+        if (active.contains("retentionPeriod") || active.contains("shredCase")) {
+            return CaseStage.REJECTED;
+        }
+        return CaseStage.EXTRACTING_METADATA;
+    }
+
+    private @Nullable Instant dateVariable(String processInstanceId, String name) {
+        Object value = runtime.getVariable(processInstanceId, name);
+        return value instanceof Date date ? date.toInstant() : null;
+    }
+
+    private static List<String> staffGroups(StaffMember member) {
+        return member.roles().stream()
+                .filter(role -> role == StaffRole.REVIEWER || role == StaffRole.EDITOR)
+                .map(StaffRole::group)
+                .toList();
+    }
+}

@@ -1,0 +1,68 @@
+package org.leakdesk.workflow.internal;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Optional;
+import org.leakdesk.infra.AccessRecord;
+import org.leakdesk.infra.DecryptionSession;
+import org.leakdesk.infra.Decryptor;
+import org.leakdesk.workflow.Texts;
+import org.leakdesk.workflow.Verdict;
+import org.leakdesk.workflow.VerificationAnswer;
+import org.leakdesk.workflow.VerifierDesk;
+import org.leakdesk.workflow.VerifierLinkGoneException;
+import org.leakdesk.workflow.VerifierQuestion;
+import org.leakdesk.workflow.WorkflowAccessAction;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The verifier's side of a one-time link: the question, and the answer that spends the link. */
+@Component
+class LinkVerifierDesk implements VerifierDesk {
+
+    private final VerificationStore store;
+    private final Decryptor decryptor;
+    private final TaskCommands commands;
+
+    LinkVerifierDesk(VerificationStore store, Decryptor decryptor, TaskCommands commands) {
+        this.store = store;
+        this.decryptor = decryptor;
+        this.commands = commands;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<VerifierQuestion> open(String token) {
+        return store.byToken(token).map(row -> {
+            DecryptionSession session = decryptor.open(new AccessRecord(
+                    VerificationAnswer.THROUGH_LINK,
+                    WorkflowAccessAction.VERIFICATION_LINK_OPENED,
+                    row.caseId().toString(),
+                    "request " + row.id()));
+            VerificationStore.Content content = store.content(row, session);
+            return new VerifierQuestion(
+                    content.organisation(),
+                    content.question(),
+                    row.sharing(),
+                    content.excerpt(),
+                    List.of(),
+                    row.deadline());
+        });
+    }
+
+    @Override
+    @Transactional
+    public void answer(String token, Verdict verdict, String comment) {
+        VerificationStore.Row row = store.byToken(token).orElseThrow(VerifierLinkGoneException::new);
+        commands.answer(
+                row, verdict, Texts.optional(comment, "the comment", Texts.LONG), VerificationAnswer.THROUGH_LINK);
+    }
+
+    @Override
+    public void writeSharedCopy(String token, int index, OutputStream out) throws IOException {
+        // Scrubbed copies are not shared through links yet: no link shares a copy.
+        store.byToken(token).orElseThrow(VerifierLinkGoneException::new);
+        throw new VerifierLinkGoneException();
+    }
+}

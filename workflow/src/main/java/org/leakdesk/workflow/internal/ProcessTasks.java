@@ -1,0 +1,123 @@
+package org.leakdesk.workflow.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.VariableInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.leakdesk.infra.StaffMember;
+import org.leakdesk.intake.SubmissionOverview;
+import org.leakdesk.intake.Submissions;
+import org.leakdesk.workflow.InboxTask;
+import org.leakdesk.workflow.NotPermittedException;
+import org.leakdesk.workflow.TaskKind;
+import org.leakdesk.workflow.TaskNotFoundException;
+import org.springframework.stereotype.Component;
+
+/** Finding the review process's user tasks and turning them into inbox rows. */
+@Component
+class ProcessTasks {
+
+    private final TaskService tasks;
+    private final RuntimeService runtime;
+    private final Submissions submissions;
+
+    ProcessTasks(TaskService tasks, RuntimeService runtime, Submissions submissions) {
+        this.tasks = tasks;
+        this.runtime = runtime;
+        this.submissions = submissions;
+    }
+
+    /** @throws TaskNotFoundException if no task of the process is open under that id */
+    Task open(String taskId) {
+        Task task = tasks.createTaskQuery()
+                .taskId(taskId)
+                .processDefinitionKey(ProcessVariables.PROCESS_KEY)
+                .singleResult();
+        if (task == null) {
+            throw new TaskNotFoundException(taskId);
+        }
+        return task;
+    }
+
+    /**
+     * The open task of the expected kind, claimed by the member.
+     *
+     * @throws NotPermittedException if it is another kind, not of the member's roles, or not theirs
+     */
+    Task claimedBy(String taskId, StaffMember member, TaskKind expected) {
+        Task task = open(taskId);
+        if (kindOf(task) != expected) {
+            throw new NotPermittedException("This is not a task of the kind \"" + expected.label() + "\".");
+        }
+        if (!member.has(expected.role())) {
+            throw new NotPermittedException(
+                    "Only a " + expected.role().group() + " can complete \"" + expected.label() + "\".");
+        }
+        if (!member.username().equals(task.getAssignee())) {
+            throw new NotPermittedException(
+                    task.getAssignee() == null
+                            ? "Claim the task before completing it."
+                            : "This task has been claimed by " + task.getAssignee() + ".");
+        }
+        return task;
+    }
+
+    static TaskKind kindOf(Task task) {
+        TaskKind kind = TaskKind.ofActivity(task.getTaskDefinitionKey());
+        if (kind == null) {
+            throw new IllegalStateException("Unknown user task " + task.getTaskDefinitionKey());
+        }
+        return kind;
+    }
+
+    UUID caseOf(Task task) {
+        return UUID.fromString(
+                (String) runtime.getVariable(task.getProcessInstanceId(), ProcessVariables.SUBMISSION_ID));
+    }
+
+    /** Inbox rows with two queries for all tasks' cases and variables, then one overview per case. */
+    List<InboxTask> rows(Collection<Task> found) {
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        Set<String> instanceIds = found.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());
+        Map<String, String> caseIds = new HashMap<>();
+        for (ProcessInstance instance : runtime.createProcessInstanceQuery()
+                .processInstanceIds(instanceIds)
+                .list()) {
+            caseIds.put(instance.getId(), instance.getBusinessKey());
+        }
+        Map<String, Integer> unparseable = new HashMap<>();
+        for (VariableInstance v : runtime.createVariableInstanceQuery()
+                .processInstanceIdIn(instanceIds.toArray(String[]::new))
+                .variableName(ProcessVariables.DOCUMENTS_UNPARSEABLE)
+                .list()) {
+            unparseable.put(v.getProcessInstanceId(), (Integer) v.getValue());
+        }
+        List<InboxTask> result = new ArrayList<>();
+        for (Task task : found) {
+            UUID caseId = UUID.fromString(caseIds.get(task.getProcessInstanceId()));
+            SubmissionOverview overview = submissions.overview(caseId).orElse(null);
+            result.add(new InboxTask(
+                    task.getId(),
+                    kindOf(task),
+                    caseId,
+                    overview != null ? overview.receivedAt() : Instant.EPOCH,
+                    overview != null ? overview.fileCount() : 0,
+                    unparseable.getOrDefault(task.getProcessInstanceId(), 0),
+                    task.getCreateTime().toInstant(),
+                    task.getAssignee()));
+        }
+        return result;
+    }
+}
