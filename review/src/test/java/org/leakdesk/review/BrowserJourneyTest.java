@@ -126,7 +126,10 @@ class BrowserJourneyTest {
         assertThat(browser.findElement(By.cssSelector(".language")).getText()).isEqualTo("en");
         assertThat(browser.findElement(By.id("stage")).getText()).isEqualTo("Awaiting triage");
         screenshot("4-staff-case");
-        browser.findElement(By.cssSelector("button[value=SEND_TO_EDITOR]")).click();
+        browser.findElement(By.cssSelector("input[name=outcome][value=SEND_TO_EDITOR]"))
+                .click();
+        browser.findElement(By.cssSelector("form[action$='/triage'] button[type=submit]"))
+                .click();
         waitFor(By.cssSelector(".notice"));
 
         assertThat(browser.findElement(By.cssSelector(".notice")).getText()).isEqualTo("Triage recorded.");

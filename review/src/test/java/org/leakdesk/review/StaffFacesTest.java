@@ -111,14 +111,14 @@ class StaffFacesTest {
         assertThat(reviewing
                         .post(
                                 "/tasks/" + triageTask + "/decision",
-                                Map.of("decision", "PUBLISH", "caseId", caseId.toString()))
+                                Map.of("outcome", "PUBLISH", "caseId", caseId.toString()))
                         .statusCode())
                 .isEqualTo(403);
         assertThat(auditing.post("/tasks/" + triageTask + "/claim", Map.of()).statusCode())
                 .isEqualTo(403);
         assertThat(editing.post(
                                 "/tasks/" + triageTask + "/triage",
-                                Map.of("decision", "REJECT", "caseId", caseId.toString()))
+                                Map.of("outcome", "REJECT", "reason", "Not for us.", "caseId", caseId.toString()))
                         .statusCode())
                 .isEqualTo(403);
     }
@@ -137,7 +137,7 @@ class StaffFacesTest {
         String triage = both.page("/cases/" + ownCase)
                 .selectFirst("form[action$=/triage]")
                 .attr("action");
-        both.post(triage, Map.of("decision", "SEND_TO_EDITOR", "caseId", ownCase.toString()));
+        both.post(triage, Map.of("outcome", "SEND_TO_EDITOR", "caseId", ownCase.toString()));
 
         Element decision = await().atMost(Duration.ofSeconds(30))
                 .until(() -> editing.page("/inbox").selectFirst("tr[data-case=" + ownCase + "]"), r -> r != null);

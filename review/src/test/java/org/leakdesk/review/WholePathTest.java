@@ -25,8 +25,8 @@ import org.leakdesk.infra.StaffRole;
 import org.leakdesk.infra.testing.Multipart;
 import org.leakdesk.infra.testing.PlaintextScanner;
 import org.leakdesk.infra.testing.SharedFiles;
+import org.leakdesk.workflow.CaseInbox;
 import org.leakdesk.workflow.CaseStage;
-import org.leakdesk.workflow.CaseWork;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -48,7 +48,7 @@ class WholePathTest {
     StaffAccounts accounts;
 
     @Autowired
-    CaseWork work;
+    CaseInbox cases;
 
     @Autowired
     DataSource dataSource;
@@ -97,7 +97,7 @@ class WholePathTest {
         assertThat(casePage.selectFirst("#stage").text()).isEqualTo("Awaiting triage");
         String triageAction = casePage.selectFirst("form[action$=/triage]").attr("action");
         HttpResponse<String> triaged =
-                reviewing.post(triageAction, Map.of("decision", "SEND_TO_EDITOR", "caseId", caseId.toString()));
+                reviewing.post(triageAction, Map.of("outcome", "SEND_TO_EDITOR", "caseId", caseId.toString()));
         assertThat(triaged.statusCode()).isEqualTo(302);
         assertThat(reviewing.page("/cases/" + caseId).selectFirst("#stage").text())
                 .isEqualTo("Awaiting editorial decision");
@@ -112,11 +112,11 @@ class WholePathTest {
         String decisionAction =
                 decisionPage.selectFirst("form[action$=/decision]").attr("action");
         HttpResponse<String> decided =
-                editing.post(decisionAction, Map.of("decision", "PUBLISH", "caseId", caseId.toString()));
+                editing.post(decisionAction, Map.of("outcome", "PUBLISH", "caseId", caseId.toString()));
         assertThat(decided.statusCode()).isEqualTo(302);
         assertThat(editing.page("/cases/" + caseId).selectFirst("#stage").text())
                 .isEqualTo("Approved for publication");
-        assertThat(work.status(caseId, editor.member()).stage())
+        assertThat(cases.status(caseId, editor.member()).stage())
                 .as("the process has ended")
                 .isEqualTo(CaseStage.PUBLISHED);
 

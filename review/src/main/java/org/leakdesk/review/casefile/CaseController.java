@@ -1,66 +1,57 @@
 package org.leakdesk.review.casefile;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.UUID;
 import org.leakdesk.infra.Face;
 import org.leakdesk.infra.ServedOn;
 import org.leakdesk.infra.StaffMember;
-import org.leakdesk.intake.CaseDocuments;
 import org.leakdesk.intake.ScrubbedCopies;
-import org.leakdesk.intake.Submissions;
-import org.leakdesk.workflow.CaseStatus;
+import org.leakdesk.review.web.Display;
+import org.leakdesk.review.web.Download;
+import org.leakdesk.workflow.CaseInbox;
 import org.leakdesk.workflow.CaseWork;
-import org.leakdesk.workflow.EditorialDecision;
-import org.leakdesk.workflow.InboxTask;
 import org.leakdesk.workflow.NotPermittedException;
-import org.leakdesk.workflow.TriageDecision;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The case page: the documents' details and metadata (decrypted for this view, which the access
- * log records) and the triage or decision form when the member holds that task.
+ * The case page (documents, verification, assessments, decisions and the form of the member's
+ * task; decrypted for this view, which the access log records), scrubbed copies, and a
+ * published case's publication package.
  */
 @Controller
 @ServedOn(Face.STAFF)
 class CaseController {
 
+    private final CasePage page;
+    private final CaseInbox inbox;
     private final CaseWork work;
-    private final Submissions submissions;
     private final ScrubbedCopies scrubbedCopies;
+    private final Display display;
 
-    CaseController(CaseWork work, Submissions submissions, ScrubbedCopies scrubbedCopies) {
+    CaseController(CasePage page, CaseInbox inbox, CaseWork work, ScrubbedCopies scrubbedCopies, Display display) {
+        this.page = page;
+        this.inbox = inbox;
         this.work = work;
-        this.submissions = submissions;
         this.scrubbedCopies = scrubbedCopies;
+        this.display = display;
     }
 
     @GetMapping("/cases/{caseId}")
     String show(@PathVariable UUID caseId, StaffMember member, Model model) {
-        // Visibility first: nothing is decrypted (or logged as viewed) for a case the member was not given.
-        CaseStatus status = work.status(caseId, member);
-        CaseDocuments documents = submissions.read(caseId, member.username());
-        InboxTask mine = status.taskClaimedBy(member.username());
-        InboxTask claimable = status.taskClaimableBy(member);
-        model.addAttribute("status", status);
-        model.addAttribute("documents", documents);
-        model.addAttribute("myTask", mine);
-        model.addAttribute("claimable", claimable);
-        model.addAttribute("me", member.username());
-        return "review/case";
+        return page.render(caseId, member, model);
     }
 
     /** Only whoever holds the case's open task may decrypt a document to scrub it. */
     @PostMapping("/cases/{caseId}/documents/{fileId}/scrubbed-copy")
     String scrub(
             @PathVariable UUID caseId, @PathVariable UUID fileId, StaffMember member, RedirectAttributes redirect) {
-        CaseStatus status = work.status(caseId, member);
-        if (status.taskClaimedBy(member.username()) == null) {
+        if (inbox.status(caseId, member).taskClaimedBy(member.username()) == null) {
             throw new NotPermittedException("Claim this case's task before making a scrubbed copy of its documents.");
         }
         ScrubbedCopies.ScrubOutcome outcome = scrubbedCopies.make(caseId, fileId, member.username());
@@ -71,29 +62,10 @@ class CaseController {
         return "redirect:/cases/" + caseId + "#document-" + fileId;
     }
 
-    @PostMapping("/tasks/{taskId}/triage")
-    String triage(
-            @PathVariable String taskId, @RequestParam String decision, @RequestParam UUID caseId, StaffMember member) {
-        TriageDecision choice = switch (decision) {
-            case "SEND_TO_EDITOR" -> new TriageDecision.SendToEditor();
-            case "REJECT" -> new TriageDecision.Reject();
-            default ->
-                throw new ResponseStatusException(org.springframework.http.HttpStatus.BAD_REQUEST, "Unknown decision");
-        };
-        work.completeTriage(taskId, member, choice);
-        return "redirect:/cases/" + caseId + "?done=triage";
-    }
-
-    @PostMapping("/tasks/{taskId}/decision")
-    String decide(
-            @PathVariable String taskId, @RequestParam String decision, @RequestParam UUID caseId, StaffMember member) {
-        EditorialDecision choice = switch (decision) {
-            case "PUBLISH" -> new EditorialDecision.Publish();
-            case "REJECT" -> new EditorialDecision.Reject();
-            default ->
-                throw new ResponseStatusException(org.springframework.http.HttpStatus.BAD_REQUEST, "Unknown decision");
-        };
-        work.decide(taskId, member, choice);
-        return "redirect:/cases/" + caseId + "?done=decision";
+    @GetMapping("/cases/{caseId}/publication-package")
+    void publicationPackage(@PathVariable UUID caseId, StaffMember member, HttpServletResponse response)
+            throws IOException {
+        String fileName = "leakdesk-case-" + display.caseRef(caseId) + "-publication.zip";
+        work.writePublicationPackage(caseId, member, Download.of(response, "application/zip", fileName));
     }
 }

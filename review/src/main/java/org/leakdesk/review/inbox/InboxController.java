@@ -3,6 +3,7 @@ package org.leakdesk.review.inbox;
 import org.leakdesk.infra.Face;
 import org.leakdesk.infra.ServedOn;
 import org.leakdesk.infra.StaffMember;
+import org.leakdesk.workflow.CaseInbox;
 import org.leakdesk.workflow.CaseWork;
 import org.leakdesk.workflow.InboxTask;
 import org.springframework.stereotype.Controller;
@@ -11,20 +12,23 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 
-/** The task inbox of reviewers and editors, and claiming a task from it. */
+/** The task inbox of reviewers and editors with the cases held up by a failed step; claiming and giving back a task. */
 @Controller
 @ServedOn(Face.STAFF)
 class InboxController {
 
+    private final CaseInbox inbox;
     private final CaseWork work;
 
-    InboxController(CaseWork work) {
+    InboxController(CaseInbox inbox, CaseWork work) {
+        this.inbox = inbox;
         this.work = work;
     }
 
     @GetMapping("/inbox")
     String inbox(StaffMember member, Model model) {
-        model.addAttribute("tasks", work.inbox(member));
+        model.addAttribute("tasks", inbox.inbox(member));
+        model.addAttribute("stuck", inbox.stuck(member));
         model.addAttribute("me", member.username());
         return "review/inbox";
     }
@@ -33,5 +37,11 @@ class InboxController {
     String claim(@PathVariable String taskId, StaffMember member) {
         InboxTask task = work.claim(taskId, member);
         return "redirect:/cases/" + task.caseId();
+    }
+
+    @PostMapping("/tasks/{taskId}/unclaim")
+    String unclaim(@PathVariable String taskId, StaffMember member) {
+        work.unclaim(taskId, member);
+        return "redirect:/inbox";
     }
 }

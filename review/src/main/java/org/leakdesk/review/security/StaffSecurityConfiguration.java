@@ -29,10 +29,16 @@ class StaffSecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/login", "/review/**")
                         .permitAll()
-                        .requestMatchers("/tasks/*/triage")
+                        .requestMatchers(
+                                "/tasks/*/triage",
+                                "/tasks/*/verification-requests/**",
+                                "/tasks/*/assessment",
+                                "/cases/*/verification-requests/**")
                         .hasRole(reviewer)
                         .requestMatchers("/tasks/*/decision")
                         .hasRole(editor)
+                        .requestMatchers("/cases/*/publication-package")
+                        .hasAnyRole(reviewer, editor)
                         .requestMatchers("/inbox", "/cases/**", "/tasks/**")
                         .hasAnyRole(reviewer, editor)
                         .requestMatchers("/audit/**")

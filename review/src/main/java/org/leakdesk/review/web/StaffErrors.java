@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.leakdesk.intake.SubmissionNotFoundException;
 import org.leakdesk.workflow.CaseNotVisibleException;
 import org.leakdesk.workflow.CaseWorkException;
+import org.leakdesk.workflow.InvalidEntryException;
 import org.leakdesk.workflow.NotPermittedException;
 import org.leakdesk.workflow.TaskAlreadyClaimedException;
 import org.leakdesk.workflow.TaskNotFoundException;
@@ -29,6 +30,12 @@ class StaffErrors {
     @ExceptionHandler(TaskAlreadyClaimedException.class)
     String conflict(CaseWorkException e, HttpServletResponse response, Model model) {
         return page(HttpServletResponse.SC_CONFLICT, "Already taken", e.getMessage(), response, model);
+    }
+
+    @ExceptionHandler(InvalidEntryException.class)
+    String badEntry(InvalidEntryException e, HttpServletResponse response, Model model) {
+        return page(
+                HttpServletResponse.SC_BAD_REQUEST, "Please check what you entered", e.getMessage(), response, model);
     }
 
     private static String page(int status, String title, String message, HttpServletResponse response, Model model) {

@@ -1,0 +1,41 @@
+package org.leakdesk.review.security;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.leakdesk.infra.Face;
+import org.leakdesk.infra.FacePorts;
+import org.leakdesk.review.web.Display;
+import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.annotation.AliasFor;
+
+/**
+ * A slice test of staff controllers: MockMvc with the staff face's real security chains (roles per
+ * path, CSRF, the verifier links' own chain), the {@code StaffMember} argument, the templates and
+ * {@code @display}. Every MockMvc request arrives on port 80, which is the staff face here.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@WebMvcTest
+@Import({StaffSecurityConfiguration.class, Display.class, StaffSliceTest.StaffPort.class})
+public @interface StaffSliceTest {
+
+    /** The controllers under test. */
+    @AliasFor(annotation = WebMvcTest.class, attribute = "controllers")
+    Class<?>[] value() default {};
+
+    /** MockMvc's requests come in on port 80: make that the staff face. */
+    final class StaffPort implements FacePorts {
+
+        static final int MOCK_MVC_PORT = 80;
+
+        @Override
+        public int portOf(Face face) {
+            return face == Face.STAFF ? MOCK_MVC_PORT : MOCK_MVC_PORT + 1;
+        }
+    }
+}
