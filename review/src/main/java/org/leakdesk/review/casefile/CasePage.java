@@ -1,16 +1,22 @@
 package org.leakdesk.review.casefile;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
 import java.util.UUID;
 import org.leakdesk.infra.StaffMember;
 import org.leakdesk.workflow.CaseFile;
 import org.leakdesk.workflow.CaseInbox;
+import org.leakdesk.workflow.InvalidEntryException;
 import org.leakdesk.workflow.VerificationRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
+import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * The case page as one member sees it: what {@link CaseInbox#open} returns, laid out for the
- * template. Shared by the page itself and by forms that are shown again with what to fix.
+ * template. Shared by the page itself and by the task forms, which are shown again on it when
+ * something is to be fixed.
  */
 @Component
 class CasePage {
@@ -37,5 +43,31 @@ class CasePage {
                         .toList());
         model.addAttribute("me", member.username());
         return VIEW;
+    }
+
+    /**
+     * A task form with something to fix, shown again on its case page with the message above it and
+     * what was typed still in the fields (the template reads them back from the request), answering
+     * 400: better than an error page that loses what was typed.
+     */
+    String showAgain(
+            InvalidEntryException problem,
+            StaffMember member,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        model.addAttribute("entryProblem", problem.getMessage());
+        return render(caseOf(request), member, model);
+    }
+
+    /** Every form of the case page names its case: in the path or in a hidden field. */
+    private static UUID caseOf(HttpServletRequest request) {
+        @SuppressWarnings("unchecked")
+        Map<String, String> path =
+                (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        String caseId =
+                path != null && path.containsKey("caseId") ? path.get("caseId") : request.getParameter("caseId");
+        return UUID.fromString(caseId);
     }
 }

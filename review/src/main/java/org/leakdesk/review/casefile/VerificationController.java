@@ -1,5 +1,7 @@
 package org.leakdesk.review.casefile;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
@@ -18,6 +20,7 @@ import org.leakdesk.workflow.VerifierLink;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -35,9 +38,11 @@ class VerificationController {
     static final String LINKS_VIEW = "review/links";
 
     private final CaseWork work;
+    private final CasePage page;
 
-    VerificationController(CaseWork work) {
+    VerificationController(CaseWork work, CasePage page) {
         this.work = work;
+        this.page = page;
     }
 
     /**
@@ -118,4 +123,14 @@ class VerificationController {
 
     /** A link as the page shows it: for whom, and the whole address to pass on. */
     record ShownLink(String organisation, String url) {}
+
+    @ExceptionHandler(InvalidEntryException.class)
+    String showAgain(
+            InvalidEntryException e,
+            StaffMember member,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        return page.showAgain(e, member, request, response, model);
+    }
 }
