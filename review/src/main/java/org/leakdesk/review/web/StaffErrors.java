@@ -8,6 +8,7 @@ import org.leakdesk.workflow.InvalidEntryException;
 import org.leakdesk.workflow.NotPermittedException;
 import org.leakdesk.workflow.TaskAlreadyClaimedException;
 import org.leakdesk.workflow.TaskNotFoundException;
+import org.leakdesk.workflow.VerifierLinkGoneException;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -36,6 +37,13 @@ class StaffErrors {
     String badEntry(InvalidEntryException e, HttpServletResponse response, Model model) {
         return page(
                 HttpServletResponse.SC_BAD_REQUEST, "Please check what you entered", e.getMessage(), response, model);
+    }
+
+    /** Unknown, used, expired or withdrawn: the same bare page, which says nothing about a case. */
+    @ExceptionHandler(VerifierLinkGoneException.class)
+    String verifierLinkGone(HttpServletResponse response) {
+        response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+        return "review/verifier-gone";
     }
 
     private static String page(int status, String title, String message, HttpServletResponse response, Model model) {
