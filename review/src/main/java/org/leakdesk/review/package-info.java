@@ -1,6 +1,8 @@
 /**
- * The staff interface: sign-in, task inbox, case pages with triage and editorial decisions, the
- * access log for auditors and the account list for admins. Nothing depends on this module.
+ * The staff interface: sign-in, task inbox, case pages with the forms of the review process
+ * (triage, verification requests, assessment, editorial decision), the outside verifiers'
+ * one-time link pages, the access log for auditors, and accounts and stuck steps for admins.
+ * Nothing depends on this module.
  */
 @NullMarked
 @ApplicationModule(

@@ -1,0 +1,131 @@
+package org.leakdesk.review.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.leakdesk.infra.StaffMember;
+import org.leakdesk.infra.StaffRole;
+import org.leakdesk.review.security.StaffSliceTest;
+import org.leakdesk.workflow.CaseInbox;
+import org.leakdesk.workflow.CaseWork;
+import org.leakdesk.workflow.InboxTask;
+import org.leakdesk.workflow.StuckStep;
+import org.leakdesk.workflow.TaskKind;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+@StaffSliceTest(InboxController.class)
+class InboxControllerTests {
+
+    private static final StaffMember RITA = new StaffMember("rita", Set.of(StaffRole.REVIEWER));
+    private static final Instant SINCE = Instant.parse("2026-11-22T05:00:00Z");
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    CaseInbox inbox;
+
+    @MockitoBean
+    CaseWork work;
+
+    @Test
+    @WithMockUser(username = "rita", roles = "REVIEWER")
+    void everyKindOfTaskIsListedWithItsLabel() throws Exception {
+        List<InboxTask> tasks = Arrays.stream(TaskKind.values())
+                .map(kind -> new InboxTask("task-" + kind.ordinal(), kind, UUID.randomUUID(), SINCE, 2, 0, SINCE, null))
+                .toList();
+        given(inbox.inbox(RITA)).willReturn(tasks);
+        given(inbox.stuck(RITA)).willReturn(List.of());
+
+        Document page = page();
+
+        assertThat(page.select("tr[data-case] .task-kind").eachText())
+                .containsExactlyElementsOf(
+                        Arrays.stream(TaskKind.values()).map(TaskKind::label).toList());
+        assertThat(page.select("tr[data-case]").eachAttr("data-kind"))
+                .containsExactlyElementsOf(
+                        Arrays.stream(TaskKind.values()).map(Enum::name).toList());
+        assertThat(page.select("tr[data-case] form").eachAttr("action"))
+                .containsExactly(
+                        "/tasks/task-0/claim", "/tasks/task-1/claim", "/tasks/task-2/claim", "/tasks/task-3/claim");
+        assertThat(page.selectFirst("#held-up .empty").text()).isEqualTo("No case is held up.");
+        assertThat(page.select("a[href=/admin/stuck]")).as("admins only").isEmpty();
+    }
+
+    @Test
+    @WithMockUser(username = "rita", roles = "REVIEWER")
+    void casesHeldUpByAFailedStepAreListedWithALinkToTheCase() throws Exception {
+        UUID held = UUID.fromString("9a8b7c6d-0000-4000-8000-000000000001");
+        given(inbox.inbox(RITA)).willReturn(List.of());
+        given(inbox.stuck(RITA))
+                .willReturn(
+                        List.of(new StuckStep("incident-1", held, "Extract metadata", "java.io.IOException", SINCE)));
+
+        Document page = page();
+
+        assertThat(page.select("#held-up tr[data-stuck-case] td").eachText())
+                .containsExactly("9A8B7C6D", "Extract metadata", "2026-11-22 05:00 UTC");
+        assertThat(page.selectFirst("#held-up a").attr("href")).isEqualTo("/cases/" + held);
+        assertThat(page.select("#held-up").text()).doesNotContain("IOException").doesNotContain("incident-1");
+        assertThat(page.select("#held-up .empty")).isEmpty();
+    }
+
+    @Test
+    @WithMockUser(username = "rita", roles = "REVIEWER")
+    void claimingOpensTheCaseAndUnclaimingGoesBackToTheInbox() throws Exception {
+        UUID caseId = UUID.randomUUID();
+        given(work.claim("task-7", RITA))
+                .willReturn(new InboxTask("task-7", TaskKind.TRIAGE, caseId, SINCE, 1, 0, SINCE, "rita"));
+
+        MvcResult claimed =
+                mvc.perform(post("/tasks/task-7/claim").with(csrf())).andReturn();
+        MvcResult unclaimed =
+                mvc.perform(post("/tasks/task-7/unclaim").with(csrf())).andReturn();
+
+        assertThat(claimed.getResponse().getRedirectedUrl()).isEqualTo("/cases/" + caseId);
+        verify(work).unclaim("task-7", RITA);
+        assertThat(unclaimed.getResponse().getRedirectedUrl()).isEqualTo("/inbox");
+    }
+
+    @Test
+    @WithMockUser(username = "rita", roles = "REVIEWER")
+    void unclaimingWithoutCsrfTokenIsRefused() throws Exception {
+        assertThat(mvc.perform(post("/tasks/task-7/unclaim"))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(403);
+        verifyNoInteractions(work);
+    }
+
+    @Test
+    @WithMockUser(username = "audrey", roles = "AUDITOR")
+    void anAuditorHasNoInbox() throws Exception {
+        assertThat(mvc.perform(get("/inbox")).andReturn().getResponse().getStatus())
+                .isEqualTo(403);
+        verifyNoInteractions(inbox);
+    }
+
+    private Document page() throws Exception {
+        MvcResult result = mvc.perform(get("/inbox")).andReturn();
+        assertThat(result.getResponse().getStatus()).isEqualTo(200);
+        return Jsoup.parse(result.getResponse().getContentAsString());
+    }
+}
