@@ -114,8 +114,13 @@ class WholePathTest {
         HttpResponse<String> decided =
                 editing.post(decisionAction, Map.of("outcome", "PUBLISH", "caseId", caseId.toString()));
         assertThat(decided.statusCode()).isEqualTo(302);
-        assertThat(editing.page("/cases/" + caseId).selectFirst("#stage").text())
-                .isEqualTo("Approved for publication");
+        // The publication package is prepared by a job, then the case is approved.
+        await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> editing.page("/cases/" + caseId)
+                                .selectFirst("#stage")
+                                .text(),
+                        "Approved for publication"::equals);
         assertThat(cases.status(caseId, editor.member()).stage())
                 .as("the process has ended")
                 .isEqualTo(CaseStage.PUBLISHED);
@@ -138,9 +143,9 @@ class WholePathTest {
                         "EDITORIAL_DECISION");
         Document rows = auditing.page("/audit?case=" + caseId);
         assertThat(rows.select("tr[data-action=TRIAGE_COMPLETED] td").eachText())
-                .contains(reviewer.username(), "sent to editor");
+                .contains(reviewer.username(), "SEND_TO_EDITOR");
         assertThat(rows.select("tr[data-action=EDITORIAL_DECISION] td").eachText())
-                .contains(editor.username(), "publish");
+                .contains(editor.username(), "PUBLISH");
         assertThat(auditing.page("/audit?actor=" + reviewer.username() + "&action=STAFF_LOGIN")
                         .select("tr[data-action]"))
                 .isNotEmpty();
