@@ -7,6 +7,7 @@ public enum IntakeAccessAction implements AccessAction {
     SUBMISSION_RECEIVED("Submission received"),
     METADATA_EXTRACTED("Metadata extracted (decrypted by the system)"),
     SCRUBBED_COPY_MADE("Scrubbed copy made (document decrypted)"),
+    SCRUBBED_COPY_READ("Scrubbed copy read (decrypted)"),
     CASE_VIEWED("Case opened (documents' details decrypted)");
 
     private final String label;

@@ -1,5 +1,7 @@
 package org.leakdesk.intake;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.UUID;
 
 /** Copies of documents without their metadata, for publication. The originals are never changed. */
@@ -14,6 +16,17 @@ public interface ScrubbedCopies {
      * @throws SubmissionNotFoundException if the submission does not exist or holds no such document
      */
     ScrubOutcome make(UUID submissionId, UUID fileId, String staffMember);
+
+    /**
+     * Writes a scrubbed copy's content to {@code out}, decrypted as it streams; the access log
+     * records the read first, under {@code reader}.
+     *
+     * @return the copy's description
+     * @throws SubmissionNotFoundException if the submission holds no such document, or it has no
+     *     scrubbed copy
+     * @throws IOException if {@code out} fails, or the stored copy fails its integrity check
+     */
+    ScrubbedCopy write(UUID submissionId, UUID fileId, String reader, OutputStream out) throws IOException;
 
     /** What came of a request for a scrubbed copy. */
     sealed interface ScrubOutcome {}

@@ -69,6 +69,25 @@ final class StoredScrubbedCopies implements ScrubbedCopies {
         }
     }
 
+    @Override
+    public ScrubbedCopy write(UUID submissionId, UUID fileId, String reader, OutputStream out) throws IOException {
+        boolean ofThisCase =
+                store.files(submissionId).stream().anyMatch(row -> row.fileId().equals(fileId));
+        SubmissionStore.ScrubbedRow row = store.scrubbed(fileId)
+                .filter(found -> ofThisCase)
+                .orElseThrow(() -> new SubmissionNotFoundException(submissionId));
+        DecryptionSession session = decryptor.open(new AccessRecord(
+                reader, IntakeAccessAction.SCRUBBED_COPY_READ, submissionId.toString(), "document " + fileId));
+        try (InputStream plaintext =
+                session.decrypt(blobs.open(row.blobId()), row.contentKey(), FileRefs.scrubbed(fileId))) {
+            ScrubbedCopy copy = ScrubbedManifest.read(session, row, json);
+            plaintext.transferTo(out);
+            return copy;
+        } catch (TamperedCiphertextException e) {
+            throw new IOException("The scrubbed copy of document " + fileId + " failed its integrity check", e);
+        }
+    }
+
     private ScrubOutcome makeCopy(UUID submissionId, UUID fileId, String staffMember)
             throws TamperedCiphertextException {
         SubmissionStore.FileRow file = store.files(submissionId).stream()

@@ -1,6 +1,7 @@
 package org.leakdesk.intake.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -90,6 +91,13 @@ class ScrubbedCopiesTest {
         assertThat(copies.make(receipt.submissionId(), fileId, "reviewer"))
                 .as("asking again returns the same copy")
                 .isEqualTo(outcome);
+        java.io.ByteArrayOutputStream written = new java.io.ByteArrayOutputStream();
+        assertThat(copies.write(receipt.submissionId(), fileId, "editor", written))
+                .isEqualTo(copy);
+        assertThat(written.toByteArray()).isEqualTo(scrubbed);
+        assertThatThrownBy(() -> copies.write(UUID.randomUUID(), fileId, "editor", written))
+                .as("a document is only found through its own case")
+                .isInstanceOf(org.leakdesk.intake.SubmissionNotFoundException.class);
     }
 
     @ParameterizedTest

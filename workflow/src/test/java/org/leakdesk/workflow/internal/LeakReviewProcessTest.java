@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -383,9 +382,5 @@ class LeakReviewProcessTest {
         Participants participants(UUID caseId) {
             return given.getOrDefault(caseId.toString(), Participants.NONE);
         }
-    }
-
-    static Set<String> names(String... names) {
-        return new HashSet<>(List.of(names));
     }
 }
