@@ -2,6 +2,7 @@ package org.leakdesk.intake;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
 import java.util.UUID;
 
 /** Copies of documents without their metadata, for publication. The originals are never changed. */
@@ -27,6 +28,14 @@ public interface ScrubbedCopies {
      * @throws IOException if {@code out} fails, or the stored copy fails its integrity check
      */
     ScrubbedCopy write(UUID submissionId, UUID fileId, String reader, OutputStream out) throws IOException;
+
+    /**
+     * The submission's scrubbed copies, in document order, without decrypting the originals; the
+     * access log records the read of their descriptions under {@code reader}.
+     *
+     * @throws SubmissionNotFoundException if there is no such submission
+     */
+    List<ScrubbedCopy> list(UUID submissionId, String reader);
 
     /** What came of a request for a scrubbed copy. */
     sealed interface ScrubOutcome {}

@@ -14,6 +14,7 @@ import org.leakdesk.intake.ExtractedMetadata;
 import org.leakdesk.intake.IntakeAccessAction;
 import org.leakdesk.intake.MetadataExtraction;
 import org.leakdesk.intake.SubmissionNotFoundException;
+import org.leakdesk.intake.SubmissionShreddedException;
 import org.leakdesk.intake.parsing.ParseReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,6 +62,9 @@ final class DocumentExtraction implements MetadataExtraction {
         if (store.overview(submissionId).isEmpty()) {
             throw new SubmissionNotFoundException(submissionId);
         }
+        store.shreddedAt(submissionId).ifPresent(at -> {
+            throw new SubmissionShreddedException(submissionId, at);
+        });
         List<SubmissionStore.FileRow> pending = pending(submissionId);
         if (!pending.isEmpty()) {
             DecryptionSession session = decryptor.open(new AccessRecord(

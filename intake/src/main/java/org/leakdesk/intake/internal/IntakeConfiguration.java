@@ -12,6 +12,7 @@ import org.leakdesk.intake.IntakeAccessAction;
 import org.leakdesk.intake.MetadataExtraction;
 import org.leakdesk.intake.ScrubbedCopies;
 import org.leakdesk.intake.SubmissionIntake;
+import org.leakdesk.intake.SubmissionShredding;
 import org.leakdesk.intake.Submissions;
 import org.leakdesk.intake.UploadLimits;
 import org.slf4j.Logger;
@@ -92,6 +93,12 @@ class IntakeConfiguration {
     @Bean
     Submissions submissions(SubmissionStore store, Decryptor decryptor, Json json) {
         return new JdbcSubmissions(store, decryptor, json);
+    }
+
+    @Bean
+    SubmissionShredding submissionShredding(
+            SubmissionStore store, BlobStore blobs, PlatformTransactionManager transactions) {
+        return new StoredSubmissionShredding(store, blobs, new TransactionTemplate(transactions), Clock.systemUTC());
     }
 
     @Bean(destroyMethod = "close")

@@ -17,6 +17,7 @@ import org.leakdesk.intake.IntakeAccessAction;
 import org.leakdesk.intake.ScrubbedCopy;
 import org.leakdesk.intake.SubmissionNotFoundException;
 import org.leakdesk.intake.SubmissionOverview;
+import org.leakdesk.intake.SubmissionShreddedException;
 import org.leakdesk.intake.Submissions;
 import org.leakdesk.intake.SubmittedDocument;
 
@@ -42,6 +43,10 @@ final class JdbcSubmissions implements Submissions {
     public CaseDocuments read(UUID submissionId, String staffMember) {
         SubmissionOverview overview =
                 store.overview(submissionId).orElseThrow(() -> new SubmissionNotFoundException(submissionId));
+        Optional<java.time.Instant> shredded = store.shreddedAt(submissionId);
+        if (shredded.isPresent()) {
+            throw new SubmissionShreddedException(submissionId, shredded.get());
+        }
         DecryptionSession session = decryptor.open(new AccessRecord(
                 staffMember,
                 IntakeAccessAction.CASE_VIEWED,

@@ -9,7 +9,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.leakdesk.infra.AccessRecord;
@@ -24,6 +26,7 @@ import org.leakdesk.intake.IntakeAccessAction;
 import org.leakdesk.intake.ScrubbedCopies;
 import org.leakdesk.intake.ScrubbedCopy;
 import org.leakdesk.intake.SubmissionNotFoundException;
+import org.leakdesk.intake.SubmissionShreddedException;
 import org.springframework.dao.DuplicateKeyException;
 
 /**
@@ -71,6 +74,9 @@ final class StoredScrubbedCopies implements ScrubbedCopies {
 
     @Override
     public ScrubbedCopy write(UUID submissionId, UUID fileId, String reader, OutputStream out) throws IOException {
+        store.shreddedAt(submissionId).ifPresent(at -> {
+            throw new SubmissionShreddedException(submissionId, at);
+        });
         boolean ofThisCase =
                 store.files(submissionId).stream().anyMatch(row -> row.fileId().equals(fileId));
         SubmissionStore.ScrubbedRow row = store.scrubbed(fileId)
@@ -88,8 +94,38 @@ final class StoredScrubbedCopies implements ScrubbedCopies {
         }
     }
 
+    @Override
+    public List<ScrubbedCopy> list(UUID submissionId, String reader) {
+        if (store.overview(submissionId).isEmpty()) {
+            throw new SubmissionNotFoundException(submissionId);
+        }
+        store.shreddedAt(submissionId).ifPresent(at -> {
+            throw new SubmissionShreddedException(submissionId, at);
+        });
+        List<SubmissionStore.ScrubbedRow> rows = store.files(submissionId).stream()
+                .flatMap(file -> store.scrubbed(file.fileId()).stream())
+                .toList();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        DecryptionSession session = decryptor.open(new AccessRecord(
+                reader, IntakeAccessAction.SCRUBBED_COPY_READ, submissionId.toString(), "descriptions of the copies"));
+        List<ScrubbedCopy> copies = new ArrayList<>();
+        for (SubmissionStore.ScrubbedRow row : rows) {
+            try {
+                copies.add(ScrubbedManifest.read(session, row, json));
+            } catch (TamperedCiphertextException e) {
+                throw new IllegalStateException("The scrubbed copy of document " + row.fileId() + " is damaged", e);
+            }
+        }
+        return copies;
+    }
+
     private ScrubOutcome makeCopy(UUID submissionId, UUID fileId, String staffMember)
             throws TamperedCiphertextException {
+        store.shreddedAt(submissionId).ifPresent(at -> {
+            throw new SubmissionShreddedException(submissionId, at);
+        });
         SubmissionStore.FileRow file = store.files(submissionId).stream()
                 .filter(row -> row.fileId().equals(fileId))
                 .findFirst()

@@ -15,6 +15,7 @@ import org.leakdesk.infra.WrappedKey;
 import org.leakdesk.intake.ExtractedMetadata;
 import org.leakdesk.intake.MetadataExtraction;
 import org.leakdesk.intake.SubmissionOverview;
+import org.leakdesk.intake.SubmissionShredding;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -176,6 +177,52 @@ final class SubmissionStore {
                         rs.getObject(5, OffsetDateTime.class).toInstant(),
                         rs.getString(6)))
                 .optional();
+    }
+
+    /** Every blob of a submission: its documents' and their scrubbed copies'. */
+    List<BlobId> blobsOf(UUID submissionId) {
+        return jdbc.sql("""
+                        SELECT f.blob_id FROM submission_file f WHERE f.submission_id = ?
+                        UNION ALL
+                        SELECT c.blob_id FROM submission_file_scrubbed c JOIN submission_file f ON f.id = c.file_id
+                            WHERE f.submission_id = ?""")
+                .params(submissionId, submissionId)
+                .query((rs, n) -> new BlobId(rs.getObject(1, UUID.class)))
+                .list();
+    }
+
+    /** When the submission was shredded, if it was. */
+    Optional<Instant> shreddedAt(UUID submissionId) {
+        return jdbc.sql("SELECT shredded_at FROM submission WHERE id = ?")
+                .param(submissionId)
+                .query((rs, n) -> Optional.ofNullable(rs.getObject(1, OffsetDateTime.class)))
+                .optional()
+                .flatMap(at -> at)
+                .map(OffsetDateTime::toInstant);
+    }
+
+    /**
+     * Deletes every key and ciphertext of the submission and marks it shredded (the first time
+     * only); returns what was deleted. Call in one transaction.
+     */
+    SubmissionShredding.ShreddedObjects shred(UUID submissionId, Instant at, int blobsRemoved) {
+        String files = "SELECT id FROM submission_file WHERE submission_id = ?";
+        int extractions = jdbc.sql("DELETE FROM submission_file_metadata WHERE file_id IN (" + files + ")")
+                .param(submissionId)
+                .update();
+        int scrubbed = jdbc.sql("DELETE FROM submission_file_scrubbed WHERE file_id IN (" + files + ")")
+                .param(submissionId)
+                .update();
+        int documents = jdbc.sql("""
+                        UPDATE submission_file SET content_key = NULL, manifest_key = NULL, manifest_ciphertext = NULL
+                        WHERE submission_id = ? AND (content_key IS NOT NULL OR manifest_key IS NOT NULL)""").param(submissionId).update();
+        int message = jdbc.sql("""
+                        UPDATE submission SET message_key = NULL, message_ciphertext = NULL
+                        WHERE id = ? AND message_key IS NOT NULL""").param(submissionId).update();
+        jdbc.sql("UPDATE submission SET shredded_at = ? WHERE id = ? AND shredded_at IS NULL")
+                .params(utc(at), submissionId)
+                .update();
+        return new SubmissionShredding.ShreddedObjects(documents, extractions, scrubbed, message, blobsRemoved);
     }
 
     private static String clip(String value, int length) {

@@ -7,6 +7,9 @@ import java.util.Optional;
 import org.leakdesk.infra.AccessRecord;
 import org.leakdesk.infra.DecryptionSession;
 import org.leakdesk.infra.Decryptor;
+import org.leakdesk.intake.ScrubbedCopies;
+import org.leakdesk.intake.ScrubbedCopy;
+import org.leakdesk.workflow.Sharing;
 import org.leakdesk.workflow.Texts;
 import org.leakdesk.workflow.Verdict;
 import org.leakdesk.workflow.VerificationAnswer;
@@ -24,11 +27,14 @@ class LinkVerifierDesk implements VerifierDesk {
     private final VerificationStore store;
     private final Decryptor decryptor;
     private final TaskCommands commands;
+    private final ScrubbedCopies scrubbedCopies;
 
-    LinkVerifierDesk(VerificationStore store, Decryptor decryptor, TaskCommands commands) {
+    LinkVerifierDesk(
+            VerificationStore store, Decryptor decryptor, TaskCommands commands, ScrubbedCopies scrubbedCopies) {
         this.store = store;
         this.decryptor = decryptor;
         this.commands = commands;
+        this.scrubbedCopies = scrubbedCopies;
     }
 
     @Override
@@ -46,7 +52,7 @@ class LinkVerifierDesk implements VerifierDesk {
                     content.question(),
                     row.sharing(),
                     content.excerpt(),
-                    List.of(),
+                    sharedCopies(row).stream().map(PublicationFiles::describe).toList(),
                     row.deadline());
         });
     }
@@ -60,9 +66,20 @@ class LinkVerifierDesk implements VerifierDesk {
     }
 
     @Override
+    @Transactional(readOnly = true)
     public void writeSharedCopy(String token, int index, OutputStream out) throws IOException {
-        // Scrubbed copies are not shared through links yet: no link shares a copy.
-        store.byToken(token).orElseThrow(VerifierLinkGoneException::new);
-        throw new VerifierLinkGoneException();
+        VerificationStore.Row row = store.byToken(token).orElseThrow(VerifierLinkGoneException::new);
+        List<ScrubbedCopy> copies = sharedCopies(row);
+        if (index < 0 || index >= copies.size()) {
+            throw new VerifierLinkGoneException();
+        }
+        scrubbedCopies.write(row.caseId(), copies.get(index).fileId(), VerificationAnswer.THROUGH_LINK, out);
+    }
+
+    /** The scrubbed copies a request shares: all the case's, when it shares copies at all. */
+    private List<ScrubbedCopy> sharedCopies(VerificationStore.Row row) {
+        return row.sharing() == Sharing.SCRUBBED_COPIES
+                ? scrubbedCopies.list(row.caseId(), VerificationAnswer.THROUGH_LINK)
+                : List.of();
     }
 }

@@ -24,6 +24,8 @@ import org.leakdesk.infra.DecryptionSession;
 import org.leakdesk.infra.Decryptor;
 import org.leakdesk.infra.StaffMember;
 import org.leakdesk.infra.StaffRole;
+import org.leakdesk.intake.ScrubbedCopies;
+import org.leakdesk.intake.ScrubbedCopy;
 import org.leakdesk.workflow.Assessment;
 import org.leakdesk.workflow.CaseNotVisibleException;
 import org.leakdesk.workflow.CaseWork;
@@ -59,6 +61,7 @@ class TaskCommands implements CaseWork {
     private final AccessLog accessLog;
     private final ReviewSettings settings;
     private final EngineClock clock;
+    private final ScrubbedCopies scrubbedCopies;
 
     TaskCommands(
             TaskService tasks,
@@ -72,7 +75,8 @@ class TaskCommands implements CaseWork {
             Decryptor decryptor,
             AccessLog accessLog,
             ReviewSettings settings,
-            EngineClock clock) {
+            EngineClock clock,
+            ScrubbedCopies scrubbedCopies) {
         this.tasks = tasks;
         this.runtime = runtime;
         this.processTasks = processTasks;
@@ -85,6 +89,7 @@ class TaskCommands implements CaseWork {
         this.accessLog = accessLog;
         this.settings = settings;
         this.clock = clock;
+        this.scrubbedCopies = scrubbedCopies;
     }
 
     @Override
@@ -336,6 +341,12 @@ class TaskCommands implements CaseWork {
         zip.putNextEntry(new ZipEntry("provenance-report.txt"));
         zip.write(report.getBytes(StandardCharsets.UTF_8));
         zip.closeEntry();
+        List<ScrubbedCopy> copies = scrubbedCopies.list(caseId, member.username());
+        for (int i = 0; i < copies.size(); i++) {
+            zip.putNextEntry(new ZipEntry("scrubbed/" + PublicationFiles.fileName(i + 1, copies.get(i))));
+            scrubbedCopies.write(caseId, copies.get(i).fileId(), member.username(), zip);
+            zip.closeEntry();
+        }
         zip.finish();
     }
 

@@ -30,8 +30,11 @@ import org.leakdesk.infra.StaffMember;
 import org.leakdesk.infra.StaffRole;
 import org.leakdesk.infra.testing.SharedFiles;
 import org.leakdesk.intake.IntakeAccessAction;
+import org.leakdesk.intake.ScrubbedCopies;
 import org.leakdesk.intake.SubmissionDraft;
 import org.leakdesk.intake.SubmissionIntake;
+import org.leakdesk.intake.SubmissionShreddedException;
+import org.leakdesk.intake.Submissions;
 import org.leakdesk.workflow.Assessment;
 import org.leakdesk.workflow.CaseFile;
 import org.leakdesk.workflow.CaseInbox;
@@ -94,6 +97,12 @@ class ReviewProcessIntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ScrubbedCopies scrubbedCopies;
+
+    @Autowired
+    Submissions submissions;
 
     @AfterEach
     void resetClock() {
@@ -172,6 +181,12 @@ class ReviewProcessIntegrationTest {
         assertThat(prepare)
                 .as("whoever asked for verification writes the requests")
                 .isNotNull();
+        UUID document = inbox.open(caseId, REVIEWING_EDITOR)
+                .documents()
+                .documents()
+                .get(0)
+                .fileId();
+        assertThat(scrubbedCopies.make(caseId, document, "alex")).isInstanceOf(ScrubbedCopies.Made.class);
         assertThat(prepare.kind()).isEqualTo(TaskKind.PREPARE_VERIFICATION);
         Instant deadline = Instant.now().plus(Duration.ofDays(3));
         assertThatThrownBy(() -> work.sendVerificationRequests(prepare.taskId(), REVIEWING_EDITOR))
@@ -190,7 +205,12 @@ class ReviewProcessIntegrationTest {
                 prepare.taskId(),
                 REVIEWING_EDITOR,
                 new VerificationRequestDraft(
-                        "Ministry", "Desk officer", "Is the letterhead yours?", Sharing.NOTHING, null, deadline));
+                        "Ministry",
+                        "Desk officer",
+                        "Is the letterhead yours?",
+                        Sharing.SCRUBBED_COPIES,
+                        null,
+                        deadline));
         List<VerifierLink> links = work.sendVerificationRequests(prepare.taskId(), REVIEWING_EDITOR);
         assertThat(links).extracting(VerifierLink::organisation).containsExactly("Border agency", "Ministry");
         assertThat(links.get(0).token()).hasSizeGreaterThanOrEqualTo(22); // 128 bits or more, base64url
@@ -212,6 +232,22 @@ class ReviewProcessIntegrationTest {
         assertThatThrownBy(() -> verifiers.answer(links.get(0).token(), Verdict.DISPUTED, ""))
                 .isInstanceOf(VerifierLinkGoneException.class);
         assertThat(verifiers.open("not-a-token")).isEmpty();
+        assertThat(question.sharedCopies()).as("an excerpt shares no copy").isEmpty();
+        assertThat(verifiers.open(links.get(1).token()).orElseThrow().sharedCopies())
+                .singleElement()
+                .asString()
+                .startsWith("DOCX, ");
+        ByteArrayOutputStream shared = new ByteArrayOutputStream();
+        verifiers.writeSharedCopy(links.get(1).token(), 0, shared);
+        assertThat(sha256(shared.toByteArray()))
+                .isEqualTo(inbox.open(caseId, REVIEWING_EDITOR)
+                        .documents()
+                        .documents()
+                        .get(0)
+                        .scrubbedCopy()
+                        .sha256());
+        assertThatThrownBy(() -> verifiers.writeSharedCopy(links.get(0).token(), 0, new ByteArrayOutputStream()))
+                .isInstanceOf(VerifierLinkGoneException.class);
         assertThatThrownBy(() -> work.recordAnswer(caseId, links.get(1).requestId(), EDITOR, Verdict.CONFIRMED, ""))
                 .isInstanceOf(NotPermittedException.class);
         work.recordAnswer(caseId, links.get(1).requestId(), REVIEWING_EDITOR, Verdict.CONFIRMED, "by telephone");
@@ -250,6 +286,9 @@ class ReviewProcessIntegrationTest {
                 .contains("Confirmed")
                 .contains("through their link")
                 .contains("recorded by alex");
+        ByteArrayOutputStream zip = new ByteArrayOutputStream();
+        work.writePublicationPackage(caseId, EDITOR, zip);
+        assertThat(entries(zip.toByteArray())).containsExactly("provenance-report.txt", "scrubbed/document-1.docx");
     }
 
     @Test
@@ -309,6 +348,13 @@ class ReviewProcessIntegrationTest {
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> inbox.status(caseId, REVIEWER).stage() == CaseStage.DESTROYED);
         assertThat(process(caseId).getEndActivityId()).isEqualTo("destroyed");
+        assertThat(inbox.open(caseId, REVIEWER).documents()).isNull();
+        assertThatThrownBy(() -> submissions.read(caseId, "rita")).isInstanceOf(SubmissionShreddedException.class);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM submission_file WHERE submission_id = ? AND content_key IS NOT NULL")
+                        .param(caseId)
+                        .query(Long.class)
+                        .single())
+                .isZero();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM review_record WHERE case_id = ? AND note_key IS NOT NULL")
                         .param(caseId)
                         .query(Long.class)
@@ -344,6 +390,21 @@ class ReviewProcessIntegrationTest {
                 .filter(action ->
                         action != WorkflowAccessAction.VERIFICATION_READ && action != IntakeAccessAction.CASE_VIEWED)
                 .toList();
+    }
+
+    private static List<String> entries(byte[] zip) throws IOException {
+        List<String> names = new java.util.ArrayList<>();
+        try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                names.add(entry.getName());
+            }
+        }
+        return names;
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
     private static String unzipReport(byte[] zip) throws IOException {
