@@ -15,7 +15,12 @@ public interface CaseInbox {
      * sees who works on what), oldest first. Editorial decisions
      * the four-eyes rule keeps from the member are left out.
      */
-    List<InboxTask> inbox(StaffMember member);
+    InboxPage inbox(StaffMember member, int page, int pageSize);
+
+    /** The first {@link InboxPage#MAX_PAGE_SIZE} tasks of the member's inbox. */
+    default List<InboxTask> inbox(StaffMember member) {
+        return inbox(member, 0, InboxPage.MAX_PAGE_SIZE).tasks();
+    }
 
     /**
      * Cases of the member's roles held up by a failed step, so they do not vanish from the desk

@@ -21,6 +21,7 @@ import org.leakdesk.infra.StaffRole;
 import org.leakdesk.review.security.StaffSliceTest;
 import org.leakdesk.workflow.CaseInbox;
 import org.leakdesk.workflow.CaseWork;
+import org.leakdesk.workflow.InboxPage;
 import org.leakdesk.workflow.InboxTask;
 import org.leakdesk.workflow.StuckStep;
 import org.leakdesk.workflow.TaskKind;
@@ -51,7 +52,7 @@ class InboxControllerTests {
         List<InboxTask> tasks = Arrays.stream(TaskKind.values())
                 .map(kind -> new InboxTask("task-" + kind.ordinal(), kind, UUID.randomUUID(), SINCE, 2, 0, SINCE, null))
                 .toList();
-        given(inbox.inbox(RITA)).willReturn(tasks);
+        given(inbox.inbox(RITA, 0, InboxController.PAGE_SIZE)).willReturn(new InboxPage(tasks, 0, 50, tasks.size()));
         given(inbox.stuck(RITA)).willReturn(List.of());
 
         Document page = page();
@@ -71,9 +72,26 @@ class InboxControllerTests {
 
     @Test
     @WithMockUser(username = "rita", roles = "REVIEWER")
+    void aLongInboxIsPagedWithLinksBothWays() throws Exception {
+        List<InboxTask> second =
+                List.of(new InboxTask("task-51", TaskKind.TRIAGE, UUID.randomUUID(), SINCE, 1, 0, SINCE, null));
+        given(inbox.inbox(RITA, 1, InboxController.PAGE_SIZE)).willReturn(new InboxPage(second, 1, 50, 120));
+        given(inbox.stuck(RITA)).willReturn(List.of());
+
+        MvcResult result = mvc.perform(get("/inbox").param("page", "1")).andReturn();
+        assertThat(result.getResponse().getStatus()).isEqualTo(200);
+        Document page = Jsoup.parse(result.getResponse().getContentAsString());
+
+        assertThat(page.selectFirst("#paging span").text()).isEqualTo("Tasks 51–51 of 120");
+        assertThat(page.selectFirst("#paging a[rel=prev]").attr("href")).isEqualTo("/inbox?page=0");
+        assertThat(page.selectFirst("#paging a[rel=next]").attr("href")).isEqualTo("/inbox?page=2");
+    }
+
+    @Test
+    @WithMockUser(username = "rita", roles = "REVIEWER")
     void casesHeldUpByAFailedStepAreListedWithALinkToTheCase() throws Exception {
         UUID held = UUID.fromString("9a8b7c6d-0000-4000-8000-000000000001");
-        given(inbox.inbox(RITA)).willReturn(List.of());
+        given(inbox.inbox(RITA, 0, InboxController.PAGE_SIZE)).willReturn(new InboxPage(List.of(), 0, 50, 0));
         given(inbox.stuck(RITA))
                 .willReturn(
                         List.of(new StuckStep("incident-1", held, "Extract metadata", "java.io.IOException", SINCE)));

@@ -2,18 +2,16 @@ package org.leakdesk.workflow.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.jspecify.annotations.Nullable;
 import org.leakdesk.infra.AccessRecord;
 import org.leakdesk.infra.DecryptionSession;
@@ -29,6 +27,7 @@ import org.leakdesk.workflow.CaseNotVisibleException;
 import org.leakdesk.workflow.CaseStage;
 import org.leakdesk.workflow.CaseStatus;
 import org.leakdesk.workflow.DecisionRecord;
+import org.leakdesk.workflow.InboxPage;
 import org.leakdesk.workflow.InboxTask;
 import org.leakdesk.workflow.Recommendation;
 import org.leakdesk.workflow.StuckStep;
@@ -53,6 +52,7 @@ class CaseQueries implements CaseInbox {
     private final Submissions submissions;
     private final Decryptor decryptor;
     private final Incidents incidents;
+    private final InboxQuery inboxQuery;
 
     CaseQueries(
             TaskService tasks,
@@ -64,7 +64,8 @@ class CaseQueries implements CaseInbox {
             ReviewRecords records,
             Submissions submissions,
             Decryptor decryptor,
-            Incidents incidents) {
+            Incidents incidents,
+            InboxQuery inboxQuery) {
         this.tasks = tasks;
         this.runtime = runtime;
         this.history = history;
@@ -75,36 +76,23 @@ class CaseQueries implements CaseInbox {
         this.submissions = submissions;
         this.decryptor = decryptor;
         this.incidents = incidents;
+        this.inboxQuery = inboxQuery;
     }
 
     @Override
     @Transactional(readOnly = true)
-    public List<InboxTask> inbox(StaffMember member) {
-        List<String> groups = staffGroups(member);
-        Map<String, Task> found = new LinkedHashMap<>();
-        if (!groups.isEmpty()) {
-            tasks.createTaskQuery()
-                    .processDefinitionKey(ProcessVariables.PROCESS_KEY)
-                    .taskCandidateGroupIn(groups)
-                    .includeAssignedTasks()
-                    .list()
-                    .forEach(task -> found.put(task.getId(), task));
+    public InboxPage inbox(StaffMember member, int page, int pageSize) {
+        if (page < 0 || pageSize < 1 || pageSize > InboxPage.MAX_PAGE_SIZE) {
+            throw new IllegalArgumentException("page from 0, page size from 1 to " + InboxPage.MAX_PAGE_SIZE);
         }
-        tasks.createTaskQuery()
-                .processDefinitionKey(ProcessVariables.PROCESS_KEY)
-                .taskAssignee(member.username())
-                .list()
-                .forEach(task -> found.put(task.getId(), task));
-        List<InboxTask> rows = processTasks.rows(found.values());
-        Map<UUID, ReviewCases.Participants> participants =
-                cases.participants(rows.stream().map(InboxTask::caseId).toList());
-        return rows.stream()
-                .filter(task -> task.kind() != TaskKind.EDITORIAL_DECISION
-                        || FourEyesRule.allows(
-                                member.username(),
-                                participants.getOrDefault(task.caseId(), ReviewCases.Participants.NONE)))
-                .sorted(Comparator.comparing(InboxTask::createdAt))
-                .toList();
+        if (staffGroups(member).isEmpty()) {
+            return new InboxPage(List.of(), page, pageSize, 0);
+        }
+        return new InboxPage(
+                processTasks.inboxTasks(inboxQuery.page(member, page, pageSize)),
+                page,
+                pageSize,
+                inboxQuery.count(member));
     }
 
     @Override
@@ -216,7 +204,16 @@ class CaseQueries implements CaseInbox {
         if (incidents.blocks(instance.getId())) {
             return CaseStage.NEEDS_ATTENTION;
         }
-        List<String> active = runtime.getActiveActivityIds(instance.getId());
+        // History, not the runtime: a case that ends meanwhile has no runtime left to ask.
+        List<String> active =
+                history
+                        .createHistoricActivityInstanceQuery()
+                        .processInstanceId(instance.getId())
+                        .unfinished()
+                        .list()
+                        .stream()
+                        .map(HistoricActivityInstance::getActivityId)
+                        .toList();
         if (active.contains("awaitAnswer") || active.contains("recordReminder") || active.contains("recordNoAnswer")) {
             return CaseStage.AWAITING_VERIFICATION;
         }
@@ -233,8 +230,16 @@ class CaseQueries implements CaseInbox {
     }
 
     private @Nullable Instant dateVariable(String processInstanceId, String name) {
-        Object value = runtime.getVariable(processInstanceId, name);
-        return value instanceof Date date ? date.toInstant() : null;
+        VariableInstance variable =
+                runtime
+                        .createVariableInstanceQuery()
+                        .processInstanceIdIn(processInstanceId)
+                        .variableName(name)
+                        .list()
+                        .stream()
+                        .findFirst()
+                        .orElse(null);
+        return variable != null && variable.getValue() instanceof Date date ? date.toInstant() : null;
     }
 
     private static List<String> staffGroups(StaffMember member) {

@@ -1,6 +1,9 @@
 package org.leakdesk.workflow.internal;
 
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -21,10 +24,23 @@ class FourEyesRule implements TaskListener {
         this.cases = cases;
     }
 
+    /** The parts of a case that keep whoever took them from its editorial decision. */
+    static final Set<ReviewCases.Part> EXCLUDING = EnumSet.of(ReviewCases.Part.TRIAGE, ReviewCases.Part.ASSESSMENT);
+
     /** The rule. */
     static boolean allows(String editor, ReviewCases.Participants participants) {
-        return !participants.of(ReviewCases.Part.TRIAGE).contains(editor)
-                && !participants.of(ReviewCases.Part.ASSESSMENT).contains(editor);
+        return EXCLUDING.stream().noneMatch(part -> participants.of(part).contains(editor));
+    }
+
+    /**
+     * The same rule as a SQL condition on a row with columns {@code case_id} and the username as
+     * the one parameter, for the inbox query: true where the rule forbids that member the case.
+     */
+    static String excludedSql(String caseIdColumn) {
+        return "EXISTS (SELECT 1 FROM review_participant p WHERE p.case_id = " + caseIdColumn
+                + " AND p.username = ? AND p.part IN ("
+                + EXCLUDING.stream().map(part -> "'" + part.name() + "'").collect(Collectors.joining(", "))
+                + "))";
     }
 
     /** @throws FourEyesException if the rule forbids {@code editor} to decide on the case */

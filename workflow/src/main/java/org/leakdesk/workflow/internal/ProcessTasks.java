@@ -85,7 +85,7 @@ class ProcessTasks {
                 (String) runtime.getVariable(task.getProcessInstanceId(), ProcessVariables.SUBMISSION_ID));
     }
 
-    /** Inbox rows with two queries for all tasks' cases and variables, then one overview per case. */
+    /** Inbox rows for tasks found through the engine's API. */
     List<InboxTask> rows(Collection<Task> found) {
         if (found.isEmpty()) {
             return List.of();
@@ -97,26 +97,43 @@ class ProcessTasks {
                 .list()) {
             caseIds.put(instance.getId(), instance.getBusinessKey());
         }
+        return inboxTasks(found.stream()
+                .map(task -> new InboxQuery.Row(
+                        task.getId(),
+                        kindOf(task),
+                        UUID.fromString(caseIds.get(task.getProcessInstanceId())),
+                        task.getProcessInstanceId(),
+                        new java.sql.Timestamp(task.getCreateTime().getTime()),
+                        task.getAssignee()))
+                .toList());
+    }
+
+    /** Inbox rows with one query for the tasks' variables, then one overview per case. */
+    List<InboxTask> inboxTasks(List<InboxQuery.Row> found) {
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        String[] instanceIds =
+                found.stream().map(InboxQuery.Row::processInstanceId).distinct().toArray(String[]::new);
         Map<String, Integer> unparseable = new HashMap<>();
         for (VariableInstance v : runtime.createVariableInstanceQuery()
-                .processInstanceIdIn(instanceIds.toArray(String[]::new))
+                .processInstanceIdIn(instanceIds)
                 .variableName(ProcessVariables.DOCUMENTS_UNPARSEABLE)
                 .list()) {
             unparseable.put(v.getProcessInstanceId(), (Integer) v.getValue());
         }
         List<InboxTask> result = new ArrayList<>();
-        for (Task task : found) {
-            UUID caseId = UUID.fromString(caseIds.get(task.getProcessInstanceId()));
-            SubmissionOverview overview = submissions.overview(caseId).orElse(null);
+        for (InboxQuery.Row row : found) {
+            SubmissionOverview overview = submissions.overview(row.caseId()).orElse(null);
             result.add(new InboxTask(
-                    task.getId(),
-                    kindOf(task),
-                    caseId,
+                    row.taskId(),
+                    row.kind(),
+                    row.caseId(),
                     overview != null ? overview.receivedAt() : Instant.EPOCH,
                     overview != null ? overview.fileCount() : 0,
-                    unparseable.getOrDefault(task.getProcessInstanceId(), 0),
-                    task.getCreateTime().toInstant(),
-                    task.getAssignee()));
+                    unparseable.getOrDefault(row.processInstanceId(), 0),
+                    row.created().toInstant(),
+                    row.assignee()));
         }
         return result;
     }

@@ -44,6 +44,7 @@ import org.leakdesk.workflow.CaseStatus;
 import org.leakdesk.workflow.CaseWork;
 import org.leakdesk.workflow.EditorialDecision;
 import org.leakdesk.workflow.FourEyesException;
+import org.leakdesk.workflow.InboxPage;
 import org.leakdesk.workflow.InboxTask;
 import org.leakdesk.workflow.InvalidEntryException;
 import org.leakdesk.workflow.NotPermittedException;
@@ -116,6 +117,14 @@ class ReviewProcessIntegrationTest {
 
         assertThat(triage.documents()).isEqualTo(1);
         assertThat(triage.unclaimed()).isTrue();
+        InboxPage all = inbox.inbox(REVIEWER, 0, InboxPage.MAX_PAGE_SIZE);
+        InboxPage second = inbox.inbox(REVIEWER, 1, 1);
+        assertThat(second.tasks()).hasSizeLessThanOrEqualTo(1);
+        assertThat(second.total()).isEqualTo(all.total()).isPositive();
+        if (all.total() > 1) {
+            assertThat(second.tasks().get(0)).isEqualTo(all.tasks().get(1));
+        }
+        assertThat(inbox.inbox(AUDITOR, 0, 10).total()).isZero();
         assertThat(inbox.status(caseId, REVIEWER).stage()).isEqualTo(CaseStage.AWAITING_TRIAGE);
         assertThatThrownBy(() -> inbox.status(caseId, EDITOR)).isInstanceOf(CaseNotVisibleException.class);
         assertThatThrownBy(() -> inbox.status(caseId, AUDITOR)).isInstanceOf(CaseNotVisibleException.class);
