@@ -58,6 +58,11 @@ final class StaffClient {
         return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** GET of a download. */
+    HttpResponse<byte[]> download(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     /** GET that must answer 200; returns the parsed page and remembers its CSRF token. */
     Document page(String path) throws Exception {
         HttpResponse<String> response = get(path);

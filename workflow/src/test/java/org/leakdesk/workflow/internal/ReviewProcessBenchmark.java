@@ -1,0 +1,204 @@
+package org.leakdesk.workflow.internal;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.camunda.bpm.engine.ExternalTaskService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.externaltask.LockedExternalTask;
+import org.leakdesk.infra.StaffMember;
+import org.leakdesk.infra.StaffRole;
+import org.leakdesk.intake.SubmissionDraft;
+import org.leakdesk.intake.SubmissionIntake;
+import org.leakdesk.intake.SubmissionReceived;
+import org.leakdesk.workflow.CaseInbox;
+import org.leakdesk.workflow.InboxPage;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.util.AopTestUtils;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The review process on PostgreSQL (infra/scripts/benchmark-review runs it on a fresh database;
+ * not part of the test suite). Prints {@code key=value} lines:
+ *
+ * <ul>
+ *   <li>cases started per second: SubmissionReceived delivered for N stored submissions at once,
+ *       until every case's triage task is ready (process start, metadata extraction in the
+ *       parser children, triage), with the real extraction workers;
+ *   <li>the inbox query of one reviewer (first page of 50, with the total) with 10,000 open
+ *       cases: p50, p95 and p99 over 300 queries after 50 warm-up queries.
+ * </ul>
+ */
+public final class ReviewProcessBenchmark {
+
+    private static final StaffMember REVIEWER = new StaffMember("bench-reviewer", Set.of(StaffRole.REVIEWER));
+
+    public static void main(String[] args) throws Exception {
+        int cases = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+        int openCases = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
+        System.setProperty("spring.profiles.active", "test");
+        casesStartedPerSecond(cases);
+        inboxWithOpenCases(openCases);
+    }
+
+    private static void casesStartedPerSecond(int cases) throws Exception {
+        try (ConfigurableApplicationContext context = boot(true)) {
+            SubmissionIntake intake = context.getBean(SubmissionIntake.class);
+            JdbcClient jdbc = context.getBean(JdbcClient.class);
+            RuntimeService runtime = context.getBean(RuntimeService.class);
+            List<SubmissionReceived> events = new ArrayList<>();
+            for (int i = 0; i < cases; i++) {
+                try (SubmissionDraft draft = intake.begin()) {
+                    draft.addFile(
+                            "memo-" + i + ".txt",
+                            "text/plain",
+                            new ByteArrayInputStream(
+                                    ("An internal memo, number " + i + ".").getBytes(StandardCharsets.UTF_8)));
+                    events.add(new SubmissionReceived(draft.commit().submissionId(), 1, Instant.now()));
+                }
+            }
+            // The uploads started their processes as they came (and warmed everything up): wait for
+            // them, then take them back so that the timed run starts each case from its event again.
+            awaitTriage(jdbc, cases);
+            runtime.createProcessInstanceQuery()
+                    .processDefinitionKey(ProcessVariables.PROCESS_KEY)
+                    .list()
+                    .forEach(instance -> runtime.deleteProcessInstance(instance.getId(), "benchmark"));
+            jdbc.sql("DELETE FROM review_case").update();
+            jdbc.sql("DELETE FROM submission_file_metadata").update();
+
+            ReviewProcessStarter starter = AopTestUtils.getTargetObject(context.getBean(ReviewProcessStarter.class));
+            TransactionTemplate transaction = context.getBean(TransactionTemplate.class);
+            ExecutorService threads = Executors.newFixedThreadPool(4);
+            long start = System.nanoTime();
+            List<Future<?>> deliveries = new ArrayList<>();
+            for (SubmissionReceived event : events) {
+                deliveries.add(threads.submit(() -> transaction.executeWithoutResult(status -> starter.on(event))));
+            }
+            for (Future<?> delivery : deliveries) {
+                delivery.get();
+            }
+            awaitTriage(jdbc, cases);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            threads.shutdown();
+            System.out.printf("cases=%d%n", cases);
+            System.out.printf("cases_started_per_s=%.1f%n", cases / seconds);
+            System.out.printf("event_to_triage_seconds_total=%.2f%n", seconds);
+        }
+    }
+
+    private static void inboxWithOpenCases(int openCases) throws Exception {
+        try (ConfigurableApplicationContext context = boot(false)) {
+            RuntimeService runtime = context.getBean(RuntimeService.class);
+            ExternalTaskService externalTasks = context.getBean(ExternalTaskService.class);
+            ReviewCases reviewCases = context.getBean(ReviewCases.class);
+            TransactionTemplate transaction = context.getBean(TransactionTemplate.class);
+            ExecutorService threads = Executors.newFixedThreadPool(4);
+            List<Future<?>> starts = new ArrayList<>();
+            for (int i = 0; i < openCases; i++) {
+                starts.add(threads.submit(() -> transaction.executeWithoutResult(status -> {
+                    UUID caseId = UUID.randomUUID();
+                    reviewCases.claimStart(caseId);
+                    String instance = runtime.startProcessInstanceByKey(
+                                    ProcessVariables.PROCESS_KEY,
+                                    caseId.toString(),
+                                    Map.of(
+                                            ProcessVariables.SUBMISSION_ID,
+                                            caseId.toString(),
+                                            ProcessVariables.FILE_COUNT,
+                                            1))
+                            .getId();
+                    reviewCases.started(caseId, instance);
+                })));
+            }
+            for (Future<?> started : starts) {
+                started.get();
+            }
+            for (List<LockedExternalTask> locked = lock(externalTasks);
+                    !locked.isEmpty();
+                    locked = lock(externalTasks)) {
+                List<Future<?>> completions = new ArrayList<>();
+                for (LockedExternalTask task : locked) {
+                    completions.add(threads.submit(() -> externalTasks.complete(
+                            task.getId(),
+                            "bench",
+                            Map.of(
+                                    ProcessVariables.DOCUMENTS_EXTRACTED,
+                                    1,
+                                    ProcessVariables.DOCUMENTS_UNPARSEABLE,
+                                    0))));
+                }
+                for (Future<?> completion : completions) {
+                    completion.get();
+                }
+            }
+            threads.shutdown();
+            threads.awaitTermination(1, TimeUnit.MINUTES);
+            long open = context.getBean(TaskService.class).createTaskQuery().count();
+            CaseInbox inbox = context.getBean(CaseInbox.class);
+            for (int i = 0; i < 50; i++) {
+                inbox.inbox(REVIEWER, 0, 50);
+            }
+            long[] micros = new long[300];
+            InboxPage page = null;
+            for (int i = 0; i < micros.length; i++) {
+                long start = System.nanoTime();
+                page = inbox.inbox(REVIEWER, i % 5, 50);
+                micros[i] = (System.nanoTime() - start) / 1000;
+            }
+            Arrays.sort(micros);
+            System.out.printf("open_tasks=%d%n", open);
+            System.out.printf("inbox_total_for_reviewer=%d%n", page.total());
+            System.out.printf("inbox_page_size=%d%n", page.pageSize());
+            System.out.printf("inbox_p50_ms=%.1f%n", micros[micros.length / 2] / 1000.0);
+            System.out.printf("inbox_p95_ms=%.1f%n", micros[micros.length * 95 / 100] / 1000.0);
+            System.out.printf("inbox_p99_ms=%.1f%n", micros[micros.length * 99 / 100] / 1000.0);
+        }
+    }
+
+    private static List<LockedExternalTask> lock(ExternalTaskService externalTasks) {
+        return externalTasks
+                .fetchAndLock(500, "bench")
+                .topic(ExtractionWorker.TOPIC, 600_000)
+                .execute();
+    }
+
+    private static void awaitTriage(JdbcClient jdbc, int cases) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        while (jdbc.sql("SELECT COUNT(*) FROM act_ru_task WHERE task_def_key_ = 'triage'")
+                        .query(Long.class)
+                        .single()
+                < cases) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Cases did not reach triage within 10 minutes");
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private static ConfigurableApplicationContext boot(boolean jobsAndExtraction) {
+        return new SpringApplicationBuilder(BenchmarkApplication.class)
+                .properties(
+                        "camunda.bpm.job-execution.enabled=" + jobsAndExtraction,
+                        "logging.level.root=WARN",
+                        "logging.level.org.leakdesk=WARN")
+                .run();
+    }
+
+    /** The workflow module with everything below it, as its tests boot it. */
+    @org.springframework.boot.autoconfigure.SpringBootApplication(scanBasePackages = "org.leakdesk")
+    static class BenchmarkApplication {}
+}
