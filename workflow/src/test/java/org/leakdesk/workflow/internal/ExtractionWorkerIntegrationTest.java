@@ -1,6 +1,7 @@
 package org.leakdesk.workflow.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayInputStream;
@@ -8,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.HistoryService;
@@ -17,8 +19,17 @@ import org.camunda.bpm.engine.history.HistoricExternalTaskLog;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
+import org.leakdesk.infra.AccessLog;
+import org.leakdesk.infra.AccessLogQuery;
+import org.leakdesk.infra.StaffMember;
+import org.leakdesk.infra.StaffRole;
 import org.leakdesk.intake.SubmissionDraft;
 import org.leakdesk.intake.SubmissionIntake;
+import org.leakdesk.workflow.CaseInbox;
+import org.leakdesk.workflow.NotPermittedException;
+import org.leakdesk.workflow.StuckStep;
+import org.leakdesk.workflow.StuckSteps;
+import org.leakdesk.workflow.WorkflowAccessAction;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -50,6 +61,19 @@ class ExtractionWorkerIntegrationTest {
 
     @Autowired
     HistoryService history;
+
+    @Autowired
+    StuckSteps stuckSteps;
+
+    @Autowired
+    CaseInbox inbox;
+
+    @Autowired
+    AccessLog accessLog;
+
+    private static final StaffMember ADMIN = new StaffMember("root", Set.of(StaffRole.ADMIN));
+    private static final StaffMember REVIEWER = new StaffMember("rita", Set.of(StaffRole.REVIEWER));
+    private static final StaffMember AUDITOR = new StaffMember("aud", Set.of(StaffRole.AUDITOR));
 
     @Test
     void theWorkerExtractsOutsideAnyTransactionAndTheCaseReachesTriage() throws Exception {
@@ -100,6 +124,37 @@ class ExtractionWorkerIntegrationTest {
         assertThat(waitingAt(caseId)).containsExactly("extractMetadata");
         assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).count())
                 .isZero();
+    }
+
+    @Test
+    void aStuckExtractionIsListedForAdministratorsAndRunsAgainWhenOneRetriesIt() throws Exception {
+        UUID caseId = submit("memo.txt", "an internal memo");
+        extraction.failFor(caseId, new java.io.UncheckedIOException(new java.io.IOException("disk full")));
+        StuckStep stuck = await().atMost(PATIENCE)
+                .until(
+                        () -> stuckSteps.list(ADMIN).stream()
+                                .filter(step -> step.caseId().equals(caseId))
+                                .findFirst()
+                                .orElse(null),
+                        found -> found != null);
+
+        assertThat(stuck.step()).isEqualTo("Extract metadata");
+        assertThat(stuck.failure()).isEqualTo("java.io.UncheckedIOException");
+        assertThat(inbox.stuck(REVIEWER)).as("the desk still sees the case").contains(stuck);
+        assertThat(inbox.stuck(AUDITOR)).isEmpty();
+        assertThatThrownBy(() -> stuckSteps.list(REVIEWER)).isInstanceOf(NotPermittedException.class);
+        assertThatThrownBy(() -> stuckSteps.retry(stuck.incidentId(), REVIEWER))
+                .isInstanceOf(NotPermittedException.class);
+
+        extraction.recover(caseId);
+        stuckSteps.retry(stuck.incidentId(), ADMIN);
+
+        await().atMost(PATIENCE).until(() -> waitingAt(caseId).contains("triage"));
+        assertThat(stuckSteps.list(ADMIN)).noneMatch(step -> step.caseId().equals(caseId));
+        assertThat(accessLog.entries(
+                        new AccessLogQuery("root", WorkflowAccessAction.STEP_RETRIED, caseId.toString(), 10)))
+                .singleElement()
+                .satisfies(entry -> assertThat(entry.detail()).isEqualTo("extractMetadata"));
     }
 
     private List<String> waitingAt(UUID caseId) {

@@ -21,6 +21,7 @@ final class ObservedExtraction implements MetadataExtraction {
     private final MetadataExtraction real;
     private final Map<UUID, Boolean> transactionOpen = new ConcurrentHashMap<>();
     private final Map<UUID, RuntimeException> failures = new ConcurrentHashMap<>();
+    private final Map<UUID, Runnable> beforeExtracting = new ConcurrentHashMap<>();
 
     ObservedExtraction(MetadataExtraction real) {
         this.real = real;
@@ -35,6 +36,10 @@ final class ObservedExtraction implements MetadataExtraction {
         if (failure != null) {
             throw failure;
         }
+        Runnable before = beforeExtracting.remove(submissionId);
+        if (before != null) {
+            before.run();
+        }
         return real.extractAll(submissionId, beforeEachDocument);
     }
 
@@ -46,6 +51,16 @@ final class ObservedExtraction implements MetadataExtraction {
     /** Every extraction of the case throws this from now on. */
     void failFor(UUID submissionId, RuntimeException failure) {
         failures.put(submissionId, failure);
+    }
+
+    /** Runs {@code action} on the worker's thread once, when the case's extraction has begun. */
+    void beforeExtracting(UUID submissionId, Runnable action) {
+        beforeExtracting.put(submissionId, action);
+    }
+
+    /** Extractions of the case work again (the cause was fixed). */
+    void recover(UUID submissionId) {
+        failures.remove(submissionId);
     }
 
     /** Puts the observer around the application's extraction bean. */

@@ -13,11 +13,12 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
  * The Spring Boot tests of this module, all in one application context. Every context runs its
  * own extraction workers on the same database, so a second context's worker would take tasks
  * that a test watches through {@link ObservedExtraction} or the {@link RuntimeService} spy.
- * Failed extractions are retried after 100 ms instead of a minute.
+ * Failed extractions are retried after 100 ms instead of a minute, and a task whose worker lost the
+ * database is handed out again after 10 s instead of 5 minutes.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(properties = "leakdesk.extraction.retry-delay=100ms")
+@SpringBootTest(properties = {"leakdesk.extraction.retry-delay=100ms", "leakdesk.extraction.lock-duration=10s"})
 @Import(ObservedExtraction.Wrapping.class)
 @MockitoSpyBean(types = RuntimeService.class)
 @interface WorkflowBootTest {}
