@@ -1,7 +1,9 @@
 package org.leakdesk.infra;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 
 /**
  * The append-only, hash-chained access log. Each entry hashes the previous entry's hash and its
@@ -32,6 +34,27 @@ public interface AccessLog {
      * the entries it covers, and names the first entry that does not match.
      */
     ChainVerification verify();
+
+    /**
+     * As {@link #verify()}, for an auditor: the result is itself written to the log, so the next
+     * auditor sees when it was last verified, by whom, and what was found.
+     */
+    ChainVerification verify(String auditor);
+
+    /** The newest entry that records a verification, if the log was ever verified. */
+    Optional<AccessLogEntry> lastVerification();
+
+    /**
+     * Streams every entry matching {@code query} (its limit and page ignored) oldest first, one
+     * read snapshot, to {@code sink}; for exports of millions of entries.
+     */
+    void export(AccessLogQuery query, Consumer<AccessLogEntry> sink);
+
+    /**
+     * The text of the smallest signed checkpoint that covers entry {@code sequence} (signing one
+     * now if none does yet), to go with an export; empty for an empty log.
+     */
+    Optional<String> checkpointCovering(long sequence);
 
     /**
      * Signs a checkpoint of the whole log now (they are also written on a schedule) if it grew

@@ -8,7 +8,8 @@ public enum InfraAccessAction implements AccessAction {
     ACCESS_DENIED("Refused: not permitted"),
     ACCOUNT_CREATED("Staff account created"),
     KEY_UNLOCKED("Newsroom key unlocked"),
-    ACCESS_LOG_VERIFIED("Access log verified");
+    ACCESS_LOG_VERIFIED("Access log verified"),
+    ACCESS_LOG_EXPORTED("Access log exported");
 
     private final String label;
 

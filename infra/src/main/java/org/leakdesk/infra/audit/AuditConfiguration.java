@@ -72,10 +72,12 @@ class AuditConfiguration {
             AccessActions actions) {
         return new JdbcAccessLog(
                 jdbc,
+                jdbcTemplate,
                 actions,
                 transactions,
                 sealer,
                 checkpointer,
+                witness,
                 new ChainVerifier(jdbcTemplate, transactions, witness, key),
                 Clock.systemUTC());
     }

@@ -6,7 +6,9 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.leakdesk.infra.AccessActions;
 import org.leakdesk.infra.AccessLog;
@@ -14,6 +16,8 @@ import org.leakdesk.infra.AccessLogEntry;
 import org.leakdesk.infra.AccessLogQuery;
 import org.leakdesk.infra.AccessRecord;
 import org.leakdesk.infra.ChainVerification;
+import org.leakdesk.infra.InfraAccessAction;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -32,28 +36,42 @@ final class JdbcAccessLog implements AccessLog {
 
     private static final int MAX_TEXT = 1000;
 
+    private static final String ENTRY_COLUMNS = "sequence, recorded_at, actor, action, subject, detail, entry_hash";
+
     private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
+    private final TransactionTemplate snapshot;
     private final AccessActions actions;
     private final TransactionTemplate independent;
     private final Sealer sealer;
     private final Checkpointer checkpointer;
+    private final Witness witness;
     private final ChainVerifier verifier;
     private final Clock clock;
 
     JdbcAccessLog(
             JdbcClient jdbc,
+            JdbcTemplate jdbcTemplate,
             AccessActions actions,
             PlatformTransactionManager transactions,
             Sealer sealer,
             Checkpointer checkpointer,
+            Witness witness,
             ChainVerifier verifier,
             Clock clock) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
         this.actions = actions;
+        // Exports read one consistent snapshot, however long they stream.
+        this.snapshot = new TransactionTemplate(transactions);
+        this.snapshot.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        this.snapshot.setReadOnly(true);
         this.independent = new TransactionTemplate(transactions);
         this.independent.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.sealer = sealer;
         this.checkpointer = checkpointer;
+        this.witness = witness;
         this.verifier = verifier;
         this.clock = clock;
     }
@@ -99,9 +117,38 @@ final class JdbcAccessLog implements AccessLog {
     @Override
     public List<AccessLogEntry> entries(AccessLogQuery query) {
         sealer.sealCommitted();
-        StringBuilder sql = new StringBuilder(
-                "SELECT sequence, recorded_at, actor, action, subject, detail, entry_hash FROM access_log WHERE 1 = 1");
         List<Object> params = new ArrayList<>();
+        String where = where(query, params, true);
+        return jdbc.sql("SELECT " + ENTRY_COLUMNS + " FROM access_log" + where + " ORDER BY sequence DESC LIMIT "
+                        + query.limit())
+                .params(params)
+                .query((rs, n) -> StoredEntry.entry(rs, actions::byName))
+                .list();
+    }
+
+    @Override
+    public void export(AccessLogQuery query, Consumer<AccessLogEntry> sink) {
+        sealer.sealCommitted();
+        List<Object> params = new ArrayList<>();
+        String where = where(query, params, false);
+        snapshot.executeWithoutResult(status -> jdbcTemplate.query(
+                con -> {
+                    var statement = con.prepareStatement(
+                            "SELECT " + ENTRY_COLUMNS + " FROM access_log" + where + " ORDER BY sequence");
+                    statement.setFetchSize(10_000);
+                    for (int i = 0; i < params.size(); i++) {
+                        statement.setObject(i + 1, params.get(i));
+                    }
+                    return statement;
+                },
+                rs -> {
+                    sink.accept(StoredEntry.entry(rs, actions::byName));
+                }));
+    }
+
+    /** A WHERE clause for the query's filters (and its page, if asked), its values added to {@code params}. */
+    private static String where(AccessLogQuery query, List<Object> params, boolean paged) {
+        StringBuilder sql = new StringBuilder(" WHERE 1 = 1");
         if (query.actor() != null) {
             sql.append(" AND actor = ?");
             params.add(query.actor());
@@ -114,17 +161,60 @@ final class JdbcAccessLog implements AccessLog {
             sql.append(" AND subject = ?");
             params.add(query.subject());
         }
-        sql.append(" ORDER BY sequence DESC LIMIT ").append(query.limit());
-        return jdbc.sql(sql.toString())
-                .params(params)
-                .query((rs, n) -> StoredEntry.entry(rs, actions::byName))
-                .list();
+        if (query.from() != null) {
+            sql.append(" AND recorded_at >= ?");
+            params.add(query.from().atOffset(ZoneOffset.UTC));
+        }
+        if (query.to() != null) {
+            sql.append(" AND recorded_at < ?");
+            params.add(query.to().atOffset(ZoneOffset.UTC));
+        }
+        if (paged && query.before() != null) {
+            sql.append(" AND sequence < ?");
+            params.add(query.before());
+        }
+        return sql.toString();
     }
 
     @Override
     public ChainVerification verify() {
         sealer.sealOutstanding();
         return verifier.verify();
+    }
+
+    @Override
+    public ChainVerification verify(String auditor) {
+        ChainVerification verification = verify();
+        recordNow(new AccessRecord(
+                auditor,
+                InfraAccessAction.ACCESS_LOG_VERIFIED,
+                null,
+                verification.intact()
+                        ? verification.entriesChecked() + " entries and " + verification.checkpointsChecked()
+                                + " checkpoints intact"
+                        : "altered: first bad entry " + verification.firstBadSequence() + " (" + verification.problem()
+                                + ")"));
+        return verification;
+    }
+
+    @Override
+    public Optional<AccessLogEntry> lastVerification() {
+        List<AccessLogEntry> newest = entries(new AccessLogQuery(null, InfraAccessAction.ACCESS_LOG_VERIFIED, null, 1));
+        return newest.stream().findFirst();
+    }
+
+    @Override
+    public Optional<String> checkpointCovering(long sequence) {
+        Optional<Checkpoint> covering = witness.checkpoints().stream()
+                .filter(checkpoint -> checkpoint.size() >= sequence)
+                .findFirst();
+        if (covering.isEmpty() && sequence > 0) {
+            checkpointer.checkpoint();
+            covering = witness.checkpoints().stream()
+                    .filter(checkpoint -> checkpoint.size() >= sequence)
+                    .findFirst();
+        }
+        return covering.map(Checkpoint::text);
     }
 
     @Override

@@ -68,10 +68,12 @@ public final class AccessLogBenchmark {
         ChainVerifier verifier = new ChainVerifier(jdbc, transactions, witness, key);
         JdbcAccessLog log = new JdbcAccessLog(
                 JdbcClient.create(jdbc),
+                jdbc,
                 new AccessActions(List.of(AccessVocabulary.of(TestAccessAction.class))),
                 transactions,
                 sealer,
                 checkpointer,
+                witness,
                 verifier,
                 Clock.systemUTC());
         TransactionTemplate transaction = new TransactionTemplate(transactions);

@@ -123,6 +123,24 @@ public final class CryptoBenchmark {
         }
 
         @Override
+        public ChainVerification verify(String auditor) {
+            return verify();
+        }
+
+        @Override
+        public java.util.Optional<AccessLogEntry> lastVerification() {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public void export(AccessLogQuery query, java.util.function.Consumer<AccessLogEntry> sink) {}
+
+        @Override
+        public java.util.Optional<String> checkpointCovering(long sequence) {
+            return java.util.Optional.empty();
+        }
+
+        @Override
         public java.util.OptionalLong checkpoint() {
             return java.util.OptionalLong.empty();
         }

@@ -5,12 +5,14 @@ import org.leakdesk.infra.Face;
 import org.leakdesk.infra.FacePorts;
 import org.leakdesk.infra.StaffRole;
 import org.leakdesk.infra.StrictHeaders;
+import org.leakdesk.review.web.RefusalLog;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -49,7 +51,7 @@ class StaffSecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain staffFace(HttpSecurity http, FacePorts ports) throws Exception {
+    SecurityFilterChain staffFace(HttpSecurity http, FacePorts ports, RefusalLog refusals) throws Exception {
         String reviewer = StaffRole.REVIEWER.name();
         String editor = StaffRole.EDITOR.name();
         return http.securityMatcher(request -> ports.faceOf(request.getLocalPort()) == Face.STAFF)
@@ -80,6 +82,10 @@ class StaffSecurityConfiguration {
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedout"))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .headers(StrictHeaders.strict())
+                .exceptionHandling(handling -> handling.accessDeniedHandler((request, response, denied) -> {
+                    refusals.refused(request, "role does not cover this page");
+                    new AccessDeniedHandlerImpl().handle(request, response, denied);
+                }))
                 .build();
     }
 }

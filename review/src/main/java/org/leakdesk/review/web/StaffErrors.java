@@ -1,5 +1,6 @@
 package org.leakdesk.review.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.leakdesk.intake.SubmissionNotFoundException;
 import org.leakdesk.workflow.CaseNotVisibleException;
@@ -17,14 +18,28 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 @ControllerAdvice(basePackages = "org.leakdesk.review")
 class StaffErrors {
 
-    @ExceptionHandler({CaseNotVisibleException.class, TaskNotFoundException.class, SubmissionNotFoundException.class})
+    private final RefusalLog refusals;
+
+    StaffErrors(RefusalLog refusals) {
+        this.refusals = refusals;
+    }
+
+    /** A case the member was not given answers as if it did not exist, and is logged as refused. */
+    @ExceptionHandler(CaseNotVisibleException.class)
+    String notGiven(CaseNotVisibleException e, HttpServletRequest request, HttpServletResponse response, Model model) {
+        refusals.refused(request, "case not given to this member");
+        return page(HttpServletResponse.SC_NOT_FOUND, "Not found", CaseNotVisibleException.MESSAGE, response, model);
+    }
+
+    @ExceptionHandler({TaskNotFoundException.class, SubmissionNotFoundException.class})
     String notFound(RuntimeException e, HttpServletResponse response, Model model) {
         String message = e instanceof TaskNotFoundException ? e.getMessage() : CaseNotVisibleException.MESSAGE;
         return page(HttpServletResponse.SC_NOT_FOUND, "Not found", message, response, model);
     }
 
     @ExceptionHandler(NotPermittedException.class)
-    String forbidden(NotPermittedException e, HttpServletResponse response, Model model) {
+    String forbidden(NotPermittedException e, HttpServletRequest request, HttpServletResponse response, Model model) {
+        refusals.refused(request, e.getClass().getSimpleName());
         return page(HttpServletResponse.SC_FORBIDDEN, "Not allowed", e.getMessage(), response, model);
     }
 

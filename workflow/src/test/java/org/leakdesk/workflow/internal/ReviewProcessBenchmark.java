@@ -91,12 +91,14 @@ public final class ReviewProcessBenchmark {
             for (Future<?> delivery : deliveries) {
                 delivery.get();
             }
+            double started = (System.nanoTime() - start) / 1e9;
             awaitTriage(jdbc, cases);
             double seconds = (System.nanoTime() - start) / 1e9;
             threads.shutdown();
             System.out.printf("cases=%d%n", cases);
             System.out.printf("cases_started_per_s=%.1f%n", cases / seconds);
             System.out.printf("event_to_triage_seconds_total=%.2f%n", seconds);
+            System.out.printf("processes_started_seconds=%.2f%n", started);
         }
     }
 
