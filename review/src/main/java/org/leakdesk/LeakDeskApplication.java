@@ -1,16 +1,23 @@
 package org.leakdesk;
 
+import java.util.List;
+import org.leakdesk.infra.OfflineLogVerifier;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
  * LeakDesk: one process serving the source face (default port 8080) and the staff face (default
- * port 8081). Assembles the modules infra, intake, workflow and review.
+ * port 8081). Assembles the modules infra, intake, workflow and review. {@code verify-log} as the
+ * first argument runs the access log's offline verifier instead.
  */
 @SpringBootApplication
 public class LeakDeskApplication {
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("verify-log")) {
+            // The auditor's offline verifier: no Spring context, no database, no keys but the public one.
+            System.exit(OfflineLogVerifier.run(List.of(args).subList(1, args.length), System.out, System.err));
+        }
         SpringApplication.run(LeakDeskApplication.class, args);
     }
 }

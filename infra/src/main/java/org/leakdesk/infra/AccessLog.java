@@ -57,6 +57,24 @@ public interface AccessLog {
     Optional<String> checkpointCovering(long sequence);
 
     /**
+     * An RFC 9162 inclusion proof that entry {@code sequence} is in the log the smallest signed
+     * checkpoint covering it commits to (signing one now if none does yet), as text that {@code
+     * java -jar leakdesk.jar verify-log check-proof} checks offline; empty when there is no such
+     * entry.
+     */
+    Optional<String> inclusionProof(long sequence);
+
+    /**
+     * The public half of the key that signs checkpoints, as {@code ed25519 <base64>}, and its id
+     * (the first 16 hex digits of its SHA-256) as checkpoints name it: what an auditor needs to
+     * check checkpoints offline.
+     */
+    CheckpointSigner checkpointSigner();
+
+    /** The checkpoint key's public half and its id. */
+    record CheckpointSigner(String publicKey, String id) {}
+
+    /**
      * Signs a checkpoint of the whole log now (they are also written on a schedule) if it grew
      * since the last one; returns how many entries it covers, or empty when nothing was new.
      */

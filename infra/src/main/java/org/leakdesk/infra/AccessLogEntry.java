@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
  * @param sequence position in the chain, starting at 1, without gaps
  * @param recordedAt when the entry was written (microsecond precision)
  * @param entryHash SHA-256 over the previous entry's hash and this entry's canonical content
+ * @param previousHash the previous entry's {@code entryHash} (32 zero bytes for the first entry)
  */
 public record AccessLogEntry(
         long sequence,
@@ -17,4 +18,5 @@ public record AccessLogEntry(
         AccessAction action,
         @Nullable String subject,
         @Nullable String detail,
-        byte[] entryHash) {}
+        byte[] entryHash,
+        byte[] previousHash) {}

@@ -103,9 +103,22 @@ class AuditPagesTest {
                 .isGreaterThanOrEqualTo(
                         json.readTree(lines[119]).get("sequence").asLong());
 
+        assertThat(firstEntry.get("previousHash").asText()).hasSize(64);
+
+        Document page = auditing.page("/audit?actor=" + busy);
+        assertThat(page.selectFirst("#checkpoint-signer code.public-key").text())
+                .startsWith("ed25519 ");
+        String proofLink = page.selectFirst("tr[data-action] a.proof").attr("href");
+        String proof = new String(auditing.download(proofLink).body(), StandardCharsets.UTF_8);
+        assertThat(proof)
+                .startsWith("LeakDesk access log inclusion proof v1\nsequence " + firstPage.get(0) + "\n")
+                .contains("LeakDesk access log checkpoint v1");
+        assertThat(auditing.download("/audit/proof?sequence=999999999").statusCode())
+                .isEqualTo(404);
+
         HttpResponse<byte[]> csv = auditing.download("/audit/export?format=csv&actor=" + busy);
         String text = new String(csv.body(), StandardCharsets.UTF_8);
-        assertThat(text).startsWith("sequence,recorded_at,actor,action,subject,detail,entry_hash\r\n");
+        assertThat(text).startsWith("sequence,recorded_at,actor,action,subject,detail,entry_hash,previous_hash\r\n");
         assertThat(text).contains("\"'=HYPERLINK(\"\"x\"\")\"").doesNotContain(",\"=HYPERLINK");
         assertThat(text).contains("\r\ncheckpoint\r\n\"LeakDesk access log checkpoint v1");
         assertThat(accessLog.entries(

@@ -27,7 +27,8 @@ import org.leakdesk.infra.testing.Multipart;
 /**
  * The README's run command in miniature: the packaged jar started with no configuration at all
  * in an empty folder must come up on H2 with a demo key and demo accounts, take a submission on
- * the source port and show it to the reviewer on the staff port.
+ * the source port and show it to the reviewer on the staff port. The auditor's export of its
+ * access log is then checked offline by the jar's own {@code verify-log} command.
  */
 class ZeroSetupRunIT {
 
@@ -76,6 +77,12 @@ class ZeroSetupRunIT {
                 .until(() -> !reviewer.page("/inbox").select("tr[data-case]").isEmpty());
         assertThat(Files.list(data.resolve("blobs")).count()).isGreaterThan(1);
 
+        StaffClient auditor = StaffClient.signIn(staff, "auditor", passwords.get("auditor"));
+        Path export = workingDirectory.resolve("access-log.jsonl");
+        Files.write(export, auditor.download("/audit/export?format=jsonl").body());
+        Path proof = workingDirectory.resolve("entry-2.proof");
+        Files.write(proof, auditor.download("/audit/proof?sequence=2").body());
+
         // The access log is append-only on H2 too, once the application has let go of the database.
         process.destroy();
         process.waitFor();
@@ -93,6 +100,41 @@ class ZeroSetupRunIT {
             assertThatThrownBy(() -> statement.executeUpdate("DELETE FROM access_log"))
                     .hasMessageContaining("append-only");
         }
+
+        // The auditor's offline verifier, as the jar's own command, on the export and the witness folder.
+        String key = data.resolve("witness/checkpoint-key.pub").toString();
+        String witness = data.resolve("witness").toString();
+        Command verified =
+                verifyLog("--witness", witness, "--public-key", key, "--export", export.toString(), "--complete");
+        assertThat(verified.status()).as(verified.output()).isZero();
+        assertThat(verified.output()).startsWith("INTACT");
+        Command proven = verifyLog(
+                "check-proof", "--proof", proof.toString(), "--export", export.toString(), "--public-key", key);
+        assertThat(proven.status()).as(proven.output()).isZero();
+        assertThat(proven.output()).startsWith("PROVEN: entry 2");
+        List<String> lines = Files.readAllLines(export);
+        lines.set(1, lines.get(1).replaceFirst("\"actor\":\"[^\"]*\"", "\"actor\":\"someone else\""));
+        Files.write(export, lines);
+        Command tampered = verifyLog("--witness", witness, "--public-key", key, "--export", export.toString());
+        assertThat(tampered.status()).as(tampered.output()).isEqualTo(1);
+        assertThat(tampered.output()).startsWith("NOT INTACT: entry 2: its content does not match its hash");
+    }
+
+    private record Command(int status, String output) {}
+
+    private Command verifyLog(String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                Path.of(System.getProperty("leakdesk.jar")).toAbsolutePath().toString(),
+                "verify-log"));
+        command.addAll(List.of(args));
+        Process run = new ProcessBuilder(command)
+                .directory(workingDirectory.toFile())
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return new Command(run.waitFor(), output);
     }
 
     /** Files under {@code folder} that hold any of {@code secrets} as plain bytes. */

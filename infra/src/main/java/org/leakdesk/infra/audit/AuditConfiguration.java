@@ -36,8 +36,10 @@ class AuditConfiguration {
     }
 
     @Bean
-    Witness witness(AuditProperties properties) {
-        return new Witness(properties.witnessDirectory());
+    Witness witness(AuditProperties properties, CheckpointKey key) {
+        Witness witness = new Witness(properties.witnessDirectory());
+        witness.publish(key.publicKey());
+        return witness;
     }
 
     @Bean(destroyMethod = "shutdown")
@@ -78,7 +80,8 @@ class AuditConfiguration {
                 sealer,
                 checkpointer,
                 witness,
-                new ChainVerifier(jdbcTemplate, transactions, witness, key),
+                new ChainVerifier(jdbcTemplate, transactions, witness, key.publicKey()),
+                key.publicKey(),
                 Clock.systemUTC());
     }
 

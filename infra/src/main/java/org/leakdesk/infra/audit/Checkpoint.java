@@ -2,8 +2,12 @@ package org.leakdesk.infra.audit;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A signed tree head: the Merkle root of the first {@code size} entries at {@code time}. Stored
@@ -18,7 +22,7 @@ record Checkpoint(long size, byte[] root, Instant time, String keyId, byte[] sig
         return new Checkpoint(size, root, time, key.id(), key.sign(body));
     }
 
-    boolean signedBy(CheckpointKey key) {
+    boolean signedBy(CheckpointPublicKey key) {
         return key.id().equals(keyId)
                 && key.verify(body(size, root, time, keyId).getBytes(StandardCharsets.UTF_8), signature);
     }
@@ -40,6 +44,25 @@ record Checkpoint(long size, byte[] root, Instant time, String keyId, byte[] sig
                 Instant.parse(field(lines[3], "time")),
                 field(lines[4], "key"),
                 Base64.getDecoder().decode(field(lines[5], "signature")));
+    }
+
+    /**
+     * The checkpoints of both lists, smallest first, each size once; two different checkpoints of
+     * the same size are an IllegalArgumentException (the log was forked).
+     */
+    static List<Checkpoint> merge(List<Checkpoint> first, List<Checkpoint> second) {
+        Map<Long, Checkpoint> bySize = new TreeMap<>();
+        for (Checkpoint checkpoint : first) {
+            bySize.put(checkpoint.size(), checkpoint);
+        }
+        for (Checkpoint checkpoint : second) {
+            Checkpoint known = bySize.putIfAbsent(checkpoint.size(), checkpoint);
+            if (known != null && !Arrays.equals(known.root(), checkpoint.root())) {
+                throw new IllegalArgumentException("two checkpoints of " + checkpoint.size()
+                        + " entries have different roots: the log was forked or rewritten");
+            }
+        }
+        return List.copyOf(bySize.values());
     }
 
     private static String field(String line, String name) {

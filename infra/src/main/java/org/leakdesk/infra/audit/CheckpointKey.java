@@ -11,7 +11,6 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.Set;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
@@ -71,19 +70,12 @@ final class CheckpointKey {
         return signer.generateSignature();
     }
 
-    boolean verify(byte[] message, byte[] signature) {
-        Ed25519Signer signer = new Ed25519Signer();
-        signer.init(false, publicKey);
-        signer.update(message, 0, message.length);
-        return signer.verifySignature(signature);
-    }
-
-    byte[] publicKey() {
-        return publicKey.getEncoded();
+    CheckpointPublicKey publicKey() {
+        return new CheckpointPublicKey(publicKey.getEncoded());
     }
 
     /** The first eight bytes of SHA-256 over the public key, in hex: names the key in checkpoints. */
     String id() {
-        return HexFormat.of().formatHex(ChainHash.sha256().digest(publicKey()), 0, 8);
+        return publicKey().id();
     }
 }

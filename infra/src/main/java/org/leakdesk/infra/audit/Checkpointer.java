@@ -38,7 +38,7 @@ final class Checkpointer {
         List<byte[]> leaves = jdbc.sql(
                         "SELECT " + StoredEntry.COLUMNS + " FROM access_log WHERE sequence > ? ORDER BY sequence")
                 .param(from)
-                .query((rs, n) -> MerkleTree.leafHash(StoredEntry.read(rs).encoded()))
+                .query((rs, n) -> MerkleTree.leafHash(StoredEntry.encoded(StoredEntry.read(rs))))
                 .list();
         if (leaves.isEmpty()) {
             return Optional.empty();

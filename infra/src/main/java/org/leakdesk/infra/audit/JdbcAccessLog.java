@@ -36,8 +36,6 @@ final class JdbcAccessLog implements AccessLog {
 
     private static final int MAX_TEXT = 1000;
 
-    private static final String ENTRY_COLUMNS = "sequence, recorded_at, actor, action, subject, detail, entry_hash";
-
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
     private final TransactionTemplate snapshot;
@@ -47,6 +45,7 @@ final class JdbcAccessLog implements AccessLog {
     private final Checkpointer checkpointer;
     private final Witness witness;
     private final ChainVerifier verifier;
+    private final CheckpointPublicKey publicKey;
     private final Clock clock;
 
     JdbcAccessLog(
@@ -58,6 +57,7 @@ final class JdbcAccessLog implements AccessLog {
             Checkpointer checkpointer,
             Witness witness,
             ChainVerifier verifier,
+            CheckpointPublicKey publicKey,
             Clock clock) {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
@@ -73,6 +73,7 @@ final class JdbcAccessLog implements AccessLog {
         this.checkpointer = checkpointer;
         this.witness = witness;
         this.verifier = verifier;
+        this.publicKey = publicKey;
         this.clock = clock;
     }
 
@@ -119,10 +120,10 @@ final class JdbcAccessLog implements AccessLog {
         sealer.sealCommitted();
         List<Object> params = new ArrayList<>();
         String where = where(query, params, true);
-        return jdbc.sql("SELECT " + ENTRY_COLUMNS + " FROM access_log" + where + " ORDER BY sequence DESC LIMIT "
+        return jdbc.sql("SELECT " + StoredEntry.COLUMNS + " FROM access_log" + where + " ORDER BY sequence DESC LIMIT "
                         + query.limit())
                 .params(params)
-                .query((rs, n) -> StoredEntry.entry(rs, actions::byName))
+                .query((rs, n) -> StoredEntry.read(rs, actions::byName))
                 .list();
     }
 
@@ -134,7 +135,7 @@ final class JdbcAccessLog implements AccessLog {
         snapshot.executeWithoutResult(status -> jdbcTemplate.query(
                 con -> {
                     var statement = con.prepareStatement(
-                            "SELECT " + ENTRY_COLUMNS + " FROM access_log" + where + " ORDER BY sequence");
+                            "SELECT " + StoredEntry.COLUMNS + " FROM access_log" + where + " ORDER BY sequence");
                     statement.setFetchSize(10_000);
                     for (int i = 0; i < params.size(); i++) {
                         statement.setObject(i + 1, params.get(i));
@@ -142,7 +143,7 @@ final class JdbcAccessLog implements AccessLog {
                     return statement;
                 },
                 rs -> {
-                    sink.accept(StoredEntry.entry(rs, actions::byName));
+                    sink.accept(StoredEntry.read(rs, actions::byName));
                 }));
     }
 
@@ -215,6 +216,19 @@ final class JdbcAccessLog implements AccessLog {
                     .findFirst();
         }
         return covering.map(Checkpoint::text);
+    }
+
+    @Override
+    public Optional<String> inclusionProof(long sequence) {
+        if (sequence < 1 || checkpointCovering(sequence).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(InclusionProof.of(witness, sequence).text());
+    }
+
+    @Override
+    public CheckpointSigner checkpointSigner() {
+        return new CheckpointSigner(publicKey.text().strip(), publicKey.id());
     }
 
     @Override

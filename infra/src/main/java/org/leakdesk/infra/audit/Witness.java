@@ -35,6 +35,22 @@ final class Witness {
         return directory;
     }
 
+    static final String PUBLIC_KEY = "checkpoint-key.pub";
+
+    /** Leaves the checkpoint key's public half beside the checkpoints, for auditors' offline checks. */
+    void publish(CheckpointPublicKey key) {
+        try {
+            Files.createDirectories(directory);
+            Path file = directory.resolve(PUBLIC_KEY);
+            if (!Files.exists(file)
+                    || !Files.readString(file, StandardCharsets.UTF_8).equals(key.text())) {
+                Files.writeString(file, key.text(), StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the checkpoint key's public half to " + directory, e);
+        }
+    }
+
     /** Writes leaf hashes from position {@code from} on (idempotent: a retry overwrites the same bytes). */
     void writeLeaves(long from, List<byte[]> leaves) {
         try {

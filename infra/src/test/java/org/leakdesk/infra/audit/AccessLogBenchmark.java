@@ -4,9 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.sql.Connection;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -17,16 +15,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.flywaydb.core.Flyway;
-import org.leakdesk.infra.AccessActions;
 import org.leakdesk.infra.AccessRecord;
-import org.leakdesk.infra.AccessVocabulary;
 import org.leakdesk.infra.ChainVerification;
 import org.leakdesk.infra.testing.TestAccessAction;
 import org.leakdesk.infra.testing.TestDatabase;
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -47,53 +41,33 @@ public final class AccessLogBenchmark {
                 .placeholders(Map.of("leakdesk_app_role", app))
                 .load()
                 .migrate();
-        try (HikariDataSource pool = new HikariDataSource()) {
-            pool.setJdbcUrl(TestDatabase.jdbcUrl(database));
-            pool.setUsername(app);
-            pool.setPassword(System.getenv().getOrDefault("LEAKDESK_TEST_PGAPPPASSWORD", "leakdesk_app"));
-            pool.setMaximumPoolSize(10);
-            run(pool, verifyEntries);
+        Path folder = Files.createTempDirectory("access-log-bench");
+        try (StandaloneAccessLog standalone = new StandaloneAccessLog(database, folder, 10)) {
+            run(standalone, verifyEntries);
         }
     }
 
-    private static void run(HikariDataSource pool, int verifyEntries) throws Exception {
-        JdbcTemplate jdbc = new JdbcTemplate(pool);
-        DataSourceTransactionManager transactions = new DataSourceTransactionManager(pool);
-        ExecutorService sealerThread = Executors.newSingleThreadExecutor();
-        Path folder = Files.createTempDirectory("access-log-bench");
-        Witness witness = new Witness(folder.resolve("witness"));
-        CheckpointKey key = CheckpointKey.loadOrCreate(folder.resolve("key"), new SecureRandom());
-        Sealer sealer = new Sealer(jdbc, transactions, sealerThread);
-        Checkpointer checkpointer = new Checkpointer(JdbcClient.create(jdbc), sealer, witness, key, Clock.systemUTC());
-        ChainVerifier verifier = new ChainVerifier(jdbc, transactions, witness, key);
-        JdbcAccessLog log = new JdbcAccessLog(
-                JdbcClient.create(jdbc),
-                jdbc,
-                new AccessActions(List.of(AccessVocabulary.of(TestAccessAction.class))),
-                transactions,
-                sealer,
-                checkpointer,
-                witness,
-                verifier,
-                Clock.systemUTC());
-        TransactionTemplate transaction = new TransactionTemplate(transactions);
+    private static void run(StandaloneAccessLog standalone, int verifyEntries) throws Exception {
+        JdbcTemplate jdbc = standalone.jdbc;
+        JdbcAccessLog log = standalone.log;
+        Sealer sealer = standalone.sealer;
+        TransactionTemplate transaction = standalone.transaction;
 
         appends(log, sealer, transaction, 1, 2_000); // warm-up
         System.out.printf("appends_per_s_1_writer=%.0f%n", appends(log, sealer, transaction, 1, 3_000));
         System.out.printf("appends_per_s_8_writers=%.0f%n", appends(log, sealer, transaction, 8, 16_000));
 
         long existing = jdbc.queryForObject("SELECT COUNT(*) FROM access_log", Long.class);
-        fill(pool, jdbc, verifyEntries - existing);
+        fill(standalone.pool, jdbc, verifyEntries - existing);
         long start = System.nanoTime();
-        checkpointer.checkpoint();
+        standalone.checkpointer.checkpoint();
         System.out.printf("checkpoint_s=%.2f%n", (System.nanoTime() - start) / 1e9);
         start = System.nanoTime();
-        ChainVerification verification = verifier.verify();
+        ChainVerification verification = standalone.verifier.verify();
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf(
                 "verify_entries=%d verify_intact=%s verify_s=%.2f%n",
                 verification.entriesChecked(), verification.intact(), seconds);
-        sealerThread.shutdown();
     }
 
     private static double appends(

@@ -124,15 +124,14 @@ class AccessLogTamperTest {
 
     /** SQL that gives entry {@code from} a new detail and every entry from it on a fresh, valid chain hash. */
     private String rewriteFrom(long from, String detail) {
-        List<StoredEntry> entries = jdbc.sql(
+        List<AccessLogEntry> entries = jdbc.sql(
                         "SELECT " + StoredEntry.COLUMNS + " FROM access_log WHERE sequence >= ? " + "ORDER BY sequence")
                 .param(from - 1)
                 .query((rs, n) -> StoredEntry.read(rs))
                 .list();
-        byte[] previous = entries.get(0).entry().entryHash();
+        byte[] previous = entries.get(0).entryHash();
         List<String> updates = new ArrayList<>();
-        for (StoredEntry stored : entries.subList(1, entries.size())) {
-            AccessLogEntry e = stored.entry();
+        for (AccessLogEntry e : entries.subList(1, entries.size())) {
             String newDetail = e.sequence() == from ? detail : e.detail();
             byte[] hash = ChainHash.chain(
                     previous,

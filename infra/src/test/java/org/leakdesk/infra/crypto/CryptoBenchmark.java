@@ -141,6 +141,16 @@ public final class CryptoBenchmark {
         }
 
         @Override
+        public java.util.Optional<String> inclusionProof(long sequence) {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public CheckpointSigner checkpointSigner() {
+            return new CheckpointSigner("", "");
+        }
+
+        @Override
         public java.util.OptionalLong checkpoint() {
             return java.util.OptionalLong.empty();
         }

@@ -1,7 +1,5 @@
 package org.leakdesk.review.audit;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,6 +12,7 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.leakdesk.infra.AccessLog;
 import org.leakdesk.infra.AccessLogEntry;
+import org.leakdesk.infra.AccessLogJsonLines;
 import org.leakdesk.infra.AccessLogQuery;
 import org.leakdesk.infra.AccessRecord;
 import org.leakdesk.infra.InfraAccessAction;
@@ -25,9 +24,7 @@ import org.springframework.stereotype.Component;
  * against the witness ({@code java -jar leakdesk.jar verify-log}).
  *
  * <ul>
- *   <li>JSON lines: one object per entry ({@code sequence}, {@code recordedAt} with microseconds,
- *       {@code actor}, {@code action}, {@code subject}, {@code detail}, {@code entryHash} in hex),
- *       then one {@code {"checkpoint": "..."}} line with the checkpoint's text.
+ *   <li>JSON lines: {@link AccessLogJsonLines}, one object per entry, then the checkpoint's line.
  *   <li>CSV: a header row, one row per entry, every cell quoted; a cell that a spreadsheet would
  *       read as a formula (starting with {@code = + - @}, tab or carriage return) gets a leading
  *       apostrophe. The checkpoint's text is the last row, under the header {@code checkpoint}.
@@ -64,11 +61,9 @@ class AccessLogExport {
     }
 
     private final AccessLog accessLog;
-    private final ObjectMapper json;
 
-    AccessLogExport(AccessLog accessLog, ObjectMapper json) {
+    AccessLogExport(AccessLog accessLog) {
         this.accessLog = accessLog;
-        this.json = json;
     }
 
     void write(AccessLogQuery query, Format format, String auditor, OutputStream out) throws IOException {
@@ -76,7 +71,7 @@ class AccessLogExport {
                 new AccessRecord(auditor, InfraAccessAction.ACCESS_LOG_EXPORTED, null, describe(query, format)));
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
         if (format == Format.CSV) {
-            writer.write("sequence,recorded_at,actor,action,subject,detail,entry_hash\r\n");
+            writer.write("sequence,recorded_at,actor,action,subject,detail,entry_hash,previous_hash\r\n");
         }
         Rows rows = new Rows(writer, format);
         try {
@@ -86,7 +81,7 @@ class AccessLogExport {
         }
         String checkpoint = accessLog.checkpointCovering(rows.last).orElse("");
         if (format == Format.JSONL) {
-            writer.write(json.writeValueAsString(java.util.Map.of("checkpoint", checkpoint)) + "\n");
+            writer.write(AccessLogJsonLines.checkpoint(checkpoint) + "\n");
         } else {
             writer.write("checkpoint\r\n" + cell(checkpoint) + "\r\n");
         }
@@ -109,27 +104,11 @@ class AccessLogExport {
         public void accept(AccessLogEntry entry) {
             last = entry.sequence();
             try {
-                writer.write(format == Format.JSONL ? jsonLine(entry) : csvRow(entry));
+                writer.write(format == Format.JSONL ? AccessLogJsonLines.entry(entry) + "\n" : csvRow(entry));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
-    }
-
-    private String jsonLine(AccessLogEntry entry) throws IOException {
-        java.io.StringWriter line = new java.io.StringWriter();
-        try (JsonGenerator generator = json.getFactory().createGenerator(line)) {
-            generator.writeStartObject();
-            generator.writeNumberField("sequence", entry.sequence());
-            generator.writeStringField("recordedAt", entry.recordedAt().toString());
-            generator.writeStringField("actor", entry.actor());
-            generator.writeStringField("action", entry.action().name());
-            generator.writeStringField("subject", entry.subject());
-            generator.writeStringField("detail", entry.detail());
-            generator.writeStringField("entryHash", HexFormat.of().formatHex(entry.entryHash()));
-            generator.writeEndObject();
-        }
-        return line + "\n";
     }
 
     private static String csvRow(AccessLogEntry entry) {
@@ -141,7 +120,8 @@ class AccessLogExport {
                         cell(entry.action().name()),
                         cell(entry.subject()),
                         cell(entry.detail()),
-                        cell(HexFormat.of().formatHex(entry.entryHash())))
+                        cell(HexFormat.of().formatHex(entry.entryHash())),
+                        cell(HexFormat.of().formatHex(entry.previousHash())))
                 + "\r\n";
     }
 

@@ -16,6 +16,9 @@ import org.leakdesk.infra.Face;
 import org.leakdesk.infra.ServedOn;
 import org.leakdesk.infra.StaffMember;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -63,7 +66,23 @@ class AuditController {
                 "older",
                 entries.size() == PAGE ? entries.get(entries.size() - 1).sequence() : null);
         model.addAttribute("lastVerification", accessLog.lastVerification().orElse(null));
+        model.addAttribute("signer", accessLog.checkpointSigner());
         return "review/audit";
+    }
+
+    /** An inclusion proof for one entry, to check offline with {@code verify-log check-proof}. */
+    @GetMapping("/audit/proof")
+    ResponseEntity<String> proof(@RequestParam long sequence) {
+        return accessLog
+                .inclusionProof(sequence)
+                .map(proof -> ResponseEntity.ok()
+                        .contentType(MediaType.TEXT_PLAIN)
+                        .header(
+                                HttpHeaders.CONTENT_DISPOSITION,
+                                "attachment; filename=\"access-log-entry-" + sequence + ".proof\"")
+                        .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                        .body(proof))
+                .orElseGet(() -> ResponseEntity.notFound().build());
     }
 
     /** The entries the filter finds, oldest first, as JSON lines or CSV, with the checkpoint that covers them. */
