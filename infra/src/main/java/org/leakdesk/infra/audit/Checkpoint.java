@@ -52,10 +52,8 @@ record Checkpoint(long size, byte[] root, Instant time, String keyId, byte[] sig
      */
     static List<Checkpoint> merge(List<Checkpoint> first, List<Checkpoint> second) {
         Map<Long, Checkpoint> bySize = new TreeMap<>();
-        for (Checkpoint checkpoint : first) {
-            bySize.put(checkpoint.size(), checkpoint);
-        }
-        for (Checkpoint checkpoint : second) {
+        for (Checkpoint checkpoint :
+                java.util.stream.Stream.concat(first.stream(), second.stream()).toList()) {
             Checkpoint known = bySize.putIfAbsent(checkpoint.size(), checkpoint);
             if (known != null && !Arrays.equals(known.root(), checkpoint.root())) {
                 throw new IllegalArgumentException("two checkpoints of " + checkpoint.size()

@@ -47,15 +47,17 @@ final class LogCheck {
     static LogCheck start(Witness witness, CheckpointPublicKey key, List<Checkpoint> extra, boolean wholeLog) {
         List<Checkpoint> checkpoints;
         try {
-            checkpoints = Checkpoint.merge(witness.checkpoints(), extra);
+            List<Checkpoint> witnessed = witness.checkpoints();
+            for (Checkpoint checkpoint : java.util.stream.Stream.concat(witnessed.stream(), extra.stream())
+                    .toList()) {
+                if (!checkpoint.signedBy(key)) {
+                    return failed("the checkpoint of " + checkpoint.size() + " entries has no valid signature by key "
+                            + key.id());
+                }
+            }
+            checkpoints = Checkpoint.merge(witnessed, extra);
         } catch (IllegalStateException | IllegalArgumentException e) {
             return failed(e.getMessage());
-        }
-        for (Checkpoint checkpoint : checkpoints) {
-            if (!checkpoint.signedBy(key)) {
-                return failed("the checkpoint of " + checkpoint.size() + " entries has no valid signature by key "
-                        + key.id());
-            }
         }
         byte[] leaves = checkpoints.isEmpty()
                 ? new byte[0]

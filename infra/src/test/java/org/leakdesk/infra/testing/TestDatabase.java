@@ -28,6 +28,11 @@ public final class TestDatabase {
         return env("LEAKDESK_TEST_PGPASSWORD", "leakdesk");
     }
 
+    /** A database of this run other than the module's own, such as {@code engine}: {@code <prefix>_<name>}. */
+    public static String named(String name) {
+        return System.getProperty("leakdesk.test.db.prefix", "leakdesk_test") + "_" + name;
+    }
+
     /** The database this module's tests use (the leakdesk.test.database system property). */
     public static String database() {
         return System.getProperty("leakdesk.test.database", "leakdesk_test");

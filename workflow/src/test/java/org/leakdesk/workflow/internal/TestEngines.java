@@ -29,7 +29,7 @@ final class TestEngines {
     private static StandaloneProcessEngineConfiguration configuration(String name) {
         StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
         configuration.setProcessEngineName(name);
-        configuration.setJdbcUrl(TestDatabase.jdbcUrl("leakdesk_test_engine"));
+        configuration.setJdbcUrl(TestDatabase.jdbcUrl(TestDatabase.named("engine")));
         configuration.setJdbcDriver("org.postgresql.Driver");
         configuration.setJdbcUsername(TestDatabase.user());
         configuration.setJdbcPassword(TestDatabase.password());
