@@ -68,7 +68,7 @@ final class StreamingSubmissionDraft implements SubmissionDraft {
         long size = 0;
         byte[] buffer = new byte[BUFFER];
         try (PendingBlob blob = services.blobs().create()) {
-            Encryption encryption = services.encryptor().encrypt(blob.stream(), FileRefs.content(fileId));
+            Encryption encryption = services.encryptor().encrypt(blob.stream(), FileRefs.content(submissionId, fileId));
             try (OutputStream plaintext = encryption.plaintext()) {
                 for (int n = content.read(buffer); n != -1; n = content.read(buffer)) {
                     size += n;
@@ -83,9 +83,10 @@ final class StreamingSubmissionDraft implements SubmissionDraft {
             Manifest manifest =
                     new Manifest(fileName, declaredType, size, HexFormat.of().formatHex(sha256.digest()));
             SealedValue sealedManifest =
-                    services.encryptor().seal(services.json().write(manifest), FileRefs.manifest(fileId));
+                    services.encryptor().seal(services.json().write(manifest), FileRefs.manifest(submissionId, fileId));
             files.add(new StoredFile(
-                    new SubmissionStore.FileRow(fileId, files.size() + 1, blob.id(), encryption.key(), sealedManifest),
+                    new SubmissionStore.FileRow(
+                            submissionId, fileId, files.size() + 1, blob.id(), encryption.key(), sealedManifest),
                     storedSize));
         } finally {
             Arrays.fill(buffer, (byte) 0);

@@ -22,7 +22,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** The intake tables. Holds ciphertext and wrapped keys only. */
 final class SubmissionStore {
 
-    record FileRow(UUID fileId, int order, BlobId blobId, WrappedKey contentKey, SealedValue manifest) {}
+    record FileRow(
+            UUID submissionId, UUID fileId, int order, BlobId blobId, WrappedKey contentKey, SealedValue manifest) {}
 
     record MetadataRow(UUID fileId, ExtractedMetadata.Outcome outcome, SealedValue metadata) {}
 
@@ -93,6 +94,7 @@ final class SubmissionStore {
                         FROM submission_file WHERE submission_id = ? ORDER BY file_order""")
                 .param(submissionId)
                 .query((rs, n) -> new FileRow(
+                        submissionId,
                         rs.getObject(1, UUID.class),
                         rs.getInt(2),
                         new BlobId(rs.getObject(3, UUID.class)),
@@ -140,6 +142,7 @@ final class SubmissionStore {
     }
 
     record ScrubbedRow(
+            UUID submissionId,
             UUID fileId,
             BlobId blobId,
             WrappedKey contentKey,
@@ -166,10 +169,13 @@ final class SubmissionStore {
 
     Optional<ScrubbedRow> scrubbed(UUID fileId) {
         return jdbc.sql("""
-                        SELECT blob_id, content_key, manifest_key, manifest_ciphertext, created_at, created_by
-                        FROM submission_file_scrubbed WHERE file_id = ?""")
+                        SELECT c.blob_id, c.content_key, c.manifest_key, c.manifest_ciphertext, c.created_at,
+                            c.created_by, f.submission_id
+                        FROM submission_file_scrubbed c JOIN submission_file f ON f.id = c.file_id
+                        WHERE c.file_id = ?""")
                 .param(fileId)
                 .query((rs, n) -> new ScrubbedRow(
+                        rs.getObject(7, UUID.class),
                         fileId,
                         new BlobId(rs.getObject(1, UUID.class)),
                         new WrappedKey(rs.getBytes(2)),
