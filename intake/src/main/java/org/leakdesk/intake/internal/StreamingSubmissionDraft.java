@@ -47,6 +47,7 @@ final class StreamingSubmissionDraft implements SubmissionDraft {
     private final List<BlobId> committedBlobs = new ArrayList<>();
     private final DraftServices services;
     private @Nullable SealedValue message;
+    private @Nullable Integer messageCutAt;
     private long totalBytes;
     private boolean committed;
 
@@ -97,15 +98,15 @@ final class StreamingSubmissionDraft implements SubmissionDraft {
         if (fileSize > services.limits().maxFileSize().toBytes()) {
             throw new UploadRejectedException(
                     Reason.FILE_TOO_LARGE,
-                    "One file is larger than " + services.limits().maxFileSize().toMegabytes()
-                            + " MB. Nothing was kept.");
+                    "One file is larger than " + services.limits().fileSizeText()
+                            + ", the limit for one file. Nothing was kept.");
         }
         if (totalBytes + fileSize > services.limits().maxUploadSize().toBytes()) {
             throw new UploadRejectedException(
                     Reason.UPLOAD_TOO_LARGE,
                     "The files together are larger than "
-                            + services.limits().maxUploadSize().toMegabytes()
-                            + " MB. Nothing was kept; send them in several submissions.");
+                            + services.limits().uploadSizeText()
+                            + ". Nothing was kept; send them in several submissions.");
         }
     }
 
@@ -118,6 +119,27 @@ final class StreamingSubmissionDraft implements SubmissionDraft {
                     "The message is longer than " + services.limits().maxMessageLength()
                             + " characters. Nothing was kept.");
         }
+        seal(text);
+    }
+
+    @Override
+    public void setCutMessage(String text) {
+        ensureOpen();
+        int limit = services.limits().maxMessageLength();
+        seal(cut(text, limit));
+        messageCutAt = limit;
+    }
+
+    /** The first {@code limit} characters, never splitting a surrogate pair. */
+    static String cut(String text, int limit) {
+        if (text.length() <= limit) {
+            return text;
+        }
+        int end = limit > 0 && Character.isHighSurrogate(text.charAt(limit - 1)) ? limit - 1 : limit;
+        return text.substring(0, end);
+    }
+
+    private void seal(String text) {
         String trimmed = text.strip();
         message = trimmed.isEmpty()
                 ? null
@@ -134,7 +156,7 @@ final class StreamingSubmissionDraft implements SubmissionDraft {
         byte[] codenameHash = services.codenames().hash(codename);
         Instant receivedAt = services.clock().instant().truncatedTo(ChronoUnit.SECONDS);
         services.transactions().executeWithoutResult(status -> {
-            services.store().insertSubmission(submissionId, receivedAt, codenameHash, message);
+            services.store().insertSubmission(submissionId, receivedAt, codenameHash, message, messageCutAt);
             files.forEach(file -> services.store().insertFile(submissionId, file.row(), file.storedSize()));
             services.accessLog()
                     .record(new AccessRecord(
@@ -143,11 +165,12 @@ final class StreamingSubmissionDraft implements SubmissionDraft {
                             submissionId.toString(),
                             files.size()
                                     + (files.size() == 1 ? " document" : " documents")
-                                    + (message != null ? " and a message" : "")));
+                                    + (message != null ? " and a message" : "")
+                                    + (messageCutAt != null ? " (cut at the length limit)" : "")));
             services.events().publishEvent(new SubmissionReceived(submissionId, files.size(), receivedAt));
         });
         committed = true;
-        return new Receipt(submissionId, codename, files.size());
+        return new Receipt(submissionId, codename, files.size(), messageCutAt != null);
     }
 
     @Override

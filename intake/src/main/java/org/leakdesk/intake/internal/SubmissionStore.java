@@ -33,16 +33,23 @@ final class SubmissionStore {
         this.jdbc = jdbc;
     }
 
-    void insertSubmission(UUID id, Instant receivedAt, byte[] codenameHash, @Nullable SealedValue message) {
+    void insertSubmission(
+            UUID id,
+            Instant receivedAt,
+            byte[] codenameHash,
+            @Nullable SealedValue message,
+            @Nullable Integer messageCutAt) {
         jdbc.sql("""
-                        INSERT INTO submission (id, received_at, codename_hash, message_key, message_ciphertext)
-                        VALUES (?, ?, ?, ?, ?)""")
+                        INSERT INTO submission (id, received_at, codename_hash, message_key, message_ciphertext,
+                            message_cut_at)
+                        VALUES (?, ?, ?, ?, ?, ?)""")
                 .params(
                         id,
                         utc(receivedAt),
                         codenameHash,
                         message == null ? null : message.key().packet(),
-                        message == null ? null : message.ciphertext())
+                        message == null ? null : message.ciphertext(),
+                        messageCutAt)
                 .update();
     }
 
@@ -65,7 +72,7 @@ final class SubmissionStore {
 
     Optional<SubmissionOverview> overview(UUID id) {
         return jdbc.sql("""
-                        SELECT s.received_at, s.message_key,
+                        SELECT s.received_at, s.message_key, s.message_cut_at,
                             (SELECT COUNT(*) FROM submission_file f WHERE f.submission_id = s.id),
                             (SELECT COUNT(*) FROM submission_file f JOIN submission_file_metadata m ON m.file_id = f.id
                                 WHERE f.submission_id = s.id)
@@ -74,9 +81,10 @@ final class SubmissionStore {
                 .query((rs, n) -> new SubmissionOverview(
                         id,
                         rs.getObject(1, OffsetDateTime.class).toInstant(),
-                        rs.getInt(3),
                         rs.getInt(4),
-                        rs.getBytes(2) != null))
+                        rs.getInt(5),
+                        rs.getBytes(2) != null,
+                        rs.getObject(3, Integer.class)))
                 .optional();
     }
 
