@@ -10,17 +10,21 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.leakdesk.infra.Face;
 import org.leakdesk.infra.FacePorts;
+import org.leakdesk.infra.testing.PlaintextScanner;
 import org.leakdesk.intake.Submissions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -58,6 +62,9 @@ class UploadLimitsHttpTest {
 
     @Autowired
     Submissions submissions;
+
+    @Autowired
+    DataSource dataSource;
 
     @Value("${leakdesk.blobs.directory}")
     Path blobs;
@@ -238,6 +245,29 @@ class UploadLimitsHttpTest {
         assertThat(tooLarge.body()).contains("Your submission was not sent").contains("One file is larger than 64 KB");
         assertThat(cut.statusCode()).isEqualTo(200);
         assertThat(cut.body()).contains("Your documents have arrived").contains("id=\"message-cut\"");
+    }
+
+    @Test
+    void aFileNameIsKeptOnlyEncryptedAndNeverUsedAsAPath() throws Exception {
+        String stored = "quarterly-report\u202Efdp.exe";
+        byte[] body = new RawMultipart()
+                .file("files", "..\\..\\x/../" + stored, "the document".getBytes())
+                .close();
+
+        HttpResponse<String> response = postApi(body);
+
+        assertThat(response.statusCode()).isEqualTo(201);
+        UUID id = newest();
+        assertThat(submissions.read(id, "reviewer").documents())
+                .singleElement()
+                .satisfies(d -> assertThat(d.fileName()).isEqualTo(stored));
+        PlaintextScanner scanner = new PlaintextScanner(List.of(stored.getBytes(StandardCharsets.UTF_8)));
+        assertThat(scanner.findInDatabase(dataSource)).isEmpty();
+        assertThat(scanner.findInFiles(blobs)).isEmpty();
+        try (Stream<Path> files = Files.walk(blobs.getParent())) {
+            assertThat(files.map(f -> f.getFileName().toString()))
+                    .noneMatch(n -> n.contains("fdp") || n.contains("report"));
+        }
     }
 
     private void assertRefused(HttpResponse<String> response, String reason, String explanation) throws IOException {
