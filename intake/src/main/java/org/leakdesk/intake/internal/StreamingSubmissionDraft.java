@@ -3,6 +3,7 @@ package org.leakdesk.intake.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -39,6 +40,8 @@ final class StreamingSubmissionDraft implements SubmissionDraft {
     static final String SOURCE_ACTOR = "source";
     private static final Logger log = LoggerFactory.getLogger(StreamingSubmissionDraft.class);
     private static final int BUFFER = 1 << 16;
+    /** How often an upload in flight renews its blobs, well inside the sweeper's shortest grace period. */
+    private static final long KEEP_ALIVE_MILLIS = 60_000;
 
     private record StoredFile(SubmissionStore.FileRow row, long storedSize) {}
 
@@ -49,6 +52,7 @@ final class StreamingSubmissionDraft implements SubmissionDraft {
     private @Nullable SealedValue message;
     private @Nullable Integer messageCutAt;
     private long totalBytes;
+    private long keptAliveAt;
     private boolean committed;
 
     StreamingSubmissionDraft(DraftServices services) {
@@ -76,6 +80,7 @@ final class StreamingSubmissionDraft implements SubmissionDraft {
                     checkSizes(size);
                     sha256.update(buffer, 0, n);
                     plaintext.write(buffer, 0, n);
+                    keepAlive(false);
                 }
             }
             long storedSize = blob.commit();
@@ -152,6 +157,11 @@ final class StreamingSubmissionDraft implements SubmissionDraft {
         if (files.isEmpty()) {
             throw new UploadRejectedException(Reason.NO_FILES, "Choose at least one file to send.");
         }
+        try {
+            keepAlive(true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not renew the blobs of an upload before storing it", e);
+        }
         String codename = services.codenames().generate();
         byte[] codenameHash = services.codenames().hash(codename);
         Instant receivedAt = services.clock().instant().truncatedTo(ChronoUnit.SECONDS);
@@ -189,6 +199,21 @@ final class StreamingSubmissionDraft implements SubmissionDraft {
         committedBlobs.clear();
         files.clear();
         committed = true;
+    }
+
+    /**
+     * Renews the blobs this upload has committed, so the blob sweeper (which removes blobs no row
+     * refers to once they are older than its grace period) never takes them while it runs.
+     */
+    private void keepAlive(boolean now) throws IOException {
+        long at = services.clock().millis();
+        if (!now && at - keptAliveAt < KEEP_ALIVE_MILLIS) {
+            return;
+        }
+        for (BlobId blob : committedBlobs) {
+            services.blobs().touch(blob);
+        }
+        keptAliveAt = at;
     }
 
     private void ensureOpen() {
