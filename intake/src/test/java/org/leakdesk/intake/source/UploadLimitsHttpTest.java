@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -70,11 +71,13 @@ class UploadLimitsHttpTest {
     Path blobs;
 
     private long rowsBefore;
+    private List<UUID> idsBefore;
     private long blobsBefore;
 
     @BeforeEach
     void countWhatIsStored() throws IOException {
         rowsBefore = rows();
+        idsBefore = jdbc.sql("SELECT id FROM submission").query(UUID.class).list();
         blobsBefore = blobFiles();
     }
 
@@ -286,10 +289,13 @@ class UploadLimitsHttpTest {
         }
     }
 
+    /** The one submission stored since this test began (arrival times are coarse, so not the latest by time). */
     private UUID newest() {
-        return jdbc.sql("SELECT id FROM submission ORDER BY received_at DESC, id LIMIT 1")
-                .query(UUID.class)
-                .single();
+        List<UUID> added = new ArrayList<>(
+                jdbc.sql("SELECT id FROM submission").query(UUID.class).list());
+        added.removeAll(idsBefore);
+        assertThat(added).hasSize(1);
+        return added.get(0);
     }
 
     private long rows() {
