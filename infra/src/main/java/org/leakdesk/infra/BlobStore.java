@@ -3,10 +3,17 @@ package org.leakdesk.infra;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.NoSuchFileException;
+import java.time.Instant;
+import java.util.stream.Stream;
 
 /**
  * Stores encrypted blobs. Writes go to a temporary name, are synced and then renamed, so a
  * crash never leaves a half-written blob under its final name.
+ *
+ * <p>A crash between committing a blob and committing the row that names it leaves a blob nobody
+ * references; a sweeper removes such blobs once they are older than a grace period. It asks every
+ * {@link BlobReferences} bean which blobs are in use: <strong>a module that keeps blob ids must
+ * contribute one</strong>, or its blobs are removed after the grace period.
  */
 public interface BlobStore {
 
@@ -25,4 +32,25 @@ public interface BlobStore {
 
     /** True if a committed blob exists under that id. */
     boolean exists(BlobId id);
+
+    /**
+     * Committed blobs last written (or {@linkplain #touch touched}) before {@code cutoff}, for
+     * the sweeper that removes blobs no row references. The caller closes the stream.
+     */
+    Stream<BlobId> committedBefore(Instant cutoff) throws IOException;
+
+    /**
+     * Deletes the temporary files of blobs that were never committed and were last written before
+     * {@code cutoff} (a process died while writing them).
+     *
+     * @return how many were deleted
+     */
+    int deleteUncommittedBefore(Instant cutoff) throws IOException;
+
+    /**
+     * Marks a committed blob as in use now: an upload still in flight calls this for the blobs it
+     * has written, so the sweeper's grace period never runs out under it. Does nothing if the blob
+     * does not exist.
+     */
+    void touch(BlobId id) throws IOException;
 }

@@ -14,15 +14,15 @@ public interface DecryptionSession {
      * TamperedCiphertextException} as soon as a segment fails authentication, or at the end if
      * the final segment is missing.
      *
-     * @param objectRef the reference the object was encrypted under
+     * @param objectRef the reference (object and case) the object was encrypted under
      */
-    InputStream decrypt(InputStream ciphertext, WrappedKey key, String objectRef) throws IOException;
+    InputStream decrypt(InputStream ciphertext, WrappedKey key, ObjectRef objectRef) throws IOException;
 
     /**
      * Decrypts a small value.
      *
      * @throws TamperedCiphertextException if the value or its key was altered, or belongs to
-     *     another object
+     *     another object or another case
      */
-    byte[] open(SealedValue value, String objectRef) throws TamperedCiphertextException;
+    byte[] open(SealedValue value, ObjectRef objectRef) throws TamperedCiphertextException;
 }

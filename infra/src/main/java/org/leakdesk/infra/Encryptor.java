@@ -18,11 +18,11 @@ public interface Encryptor {
      * unencrypted; closing the returned plaintext stream writes the final segment and closes the
      * sink.
      *
-     * @param objectRef names the object (for example {@code submission-file:<id>}); the ciphertext
-     *     is bound to it and only decrypts under the same reference
+     * @param objectRef names the object and its case; the ciphertext is bound to both and only
+     *     decrypts under the same reference
      */
-    Encryption encrypt(OutputStream ciphertextSink, String objectRef) throws IOException;
+    Encryption encrypt(OutputStream ciphertextSink, ObjectRef objectRef) throws IOException;
 
     /** Encrypts a small value in memory; same format and guarantees as {@link #encrypt}. */
-    SealedValue seal(byte[] plaintext, String objectRef);
+    SealedValue seal(byte[] plaintext, ObjectRef objectRef);
 }

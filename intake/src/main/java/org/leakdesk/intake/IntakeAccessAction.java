@@ -2,13 +2,17 @@ package org.leakdesk.intake;
 
 import org.leakdesk.infra.AccessAction;
 
-/** The access log actions of the intake module: arrivals, and every decryption of a case's content. */
+/**
+ * The access log actions of the intake module: arrivals, every decryption of a case's content,
+ * and the blob sweeper's removals.
+ */
 public enum IntakeAccessAction implements AccessAction {
     SUBMISSION_RECEIVED("Submission received"),
     METADATA_EXTRACTED("Metadata extracted (decrypted by the system)"),
     SCRUBBED_COPY_MADE("Scrubbed copy made (document decrypted)"),
     SCRUBBED_COPY_READ("Scrubbed copy read (decrypted)"),
-    CASE_VIEWED("Case opened (documents' details decrypted)");
+    CASE_VIEWED("Case opened (documents' details decrypted)"),
+    BLOBS_SWEPT("Blob store swept of blobs no case refers to (nothing decrypted)");
 
     private final String label;
 

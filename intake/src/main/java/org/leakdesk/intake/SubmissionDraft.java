@@ -28,6 +28,16 @@ public interface SubmissionDraft extends AutoCloseable {
     void setMessage(String message);
 
     /**
+     * Sets the start of a message that was longer than the limit and arrived after files were
+     * stored: refusing it would throw the upload away, so the first {@link
+     * UploadLimits#maxMessageLength()} characters are kept, the submission records that the
+     * message was cut, and the receipt says so.
+     *
+     * @param message the message as far as it was read; cut here to the limit
+     */
+    void setCutMessage(String message);
+
+    /**
      * Stores the submission and publishes {@link SubmissionReceived}, all in one transaction.
      *
      * @throws UploadRejectedException if no file was added

@@ -13,7 +13,10 @@ public class UploadRejectedException extends RuntimeException {
         FILE_TOO_LARGE,
         UPLOAD_TOO_LARGE,
         MESSAGE_TOO_LONG,
-        MALFORMED
+        TOO_MANY_PARTS,
+        PART_TOO_LARGE,
+        MALFORMED,
+        INTERRUPTED
     }
 
     private final Reason reason;
@@ -32,8 +35,15 @@ public class UploadRejectedException extends RuntimeException {
         return reason;
     }
 
-    /** True when the request was too large rather than malformed (HTTP 413 rather than 400). */
+    /**
+     * True when the request held more than a limit allows (HTTP 413) rather than being malformed,
+     * empty or cut off (HTTP 400).
+     */
     public boolean tooLarge() {
-        return reason == Reason.FILE_TOO_LARGE || reason == Reason.UPLOAD_TOO_LARGE;
+        return switch (reason) {
+            case TOO_MANY_FILES, FILE_TOO_LARGE, UPLOAD_TOO_LARGE, MESSAGE_TOO_LONG, TOO_MANY_PARTS, PART_TOO_LARGE ->
+                true;
+            case NO_FILES, MALFORMED, INTERRUPTED -> false;
+        };
     }
 }

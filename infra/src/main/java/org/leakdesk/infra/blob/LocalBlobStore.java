@@ -11,7 +11,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.leakdesk.infra.BlobId;
 import org.leakdesk.infra.BlobStore;
 import org.leakdesk.infra.PendingBlob;
@@ -57,6 +60,57 @@ final class LocalBlobStore implements BlobStore {
     @Override
     public boolean exists(BlobId id) {
         return Files.isRegularFile(pathOf(id));
+    }
+
+    @Override
+    public Stream<BlobId> committedBefore(Instant cutoff) throws IOException {
+        FileTime before = FileTime.from(cutoff);
+        return Files.find(
+                        root,
+                        2,
+                        (path, attributes) -> attributes.isRegularFile()
+                                && attributes.lastModifiedTime().compareTo(before) < 0
+                                && isBlobName(path))
+                .map(path -> new BlobId(UUID.fromString(path.getFileName().toString())));
+    }
+
+    @Override
+    public int deleteUncommittedBefore(Instant cutoff) throws IOException {
+        FileTime before = FileTime.from(cutoff);
+        int deleted = 0;
+        try (Stream<Path> parts = Files.list(incoming)) {
+            for (Path part : parts.filter(p -> p.getFileName().toString().endsWith(".part"))
+                    .toList()) {
+                if (Files.getLastModifiedTime(part).compareTo(before) < 0 && Files.deleteIfExists(part)) {
+                    deleted++;
+                }
+            }
+        }
+        return deleted;
+    }
+
+    @Override
+    public void touch(BlobId id) throws IOException {
+        try {
+            Files.setLastModifiedTime(pathOf(id), FileTime.from(Instant.now()));
+        } catch (NoSuchFileException gone) {
+            // Nothing to keep alive.
+        }
+    }
+
+    /** A committed blob: {@code <xx>/<uuid>} where xx is the uuid's first two digits. */
+    private boolean isBlobName(Path path) {
+        String name = path.getFileName().toString();
+        Path parent = path.getParent();
+        if (parent == null || !root.equals(parent.getParent()) || name.length() != 36) {
+            return false;
+        }
+        try {
+            return UUID.fromString(name).toString().equals(name)
+                    && parent.getFileName().toString().equals(name.substring(0, 2));
+        } catch (IllegalArgumentException notABlob) {
+            return false;
+        }
     }
 
     Path pathOf(BlobId id) {

@@ -10,6 +10,7 @@ import org.leakdesk.infra.AccessRecord;
 import org.leakdesk.infra.DecryptionSession;
 import org.leakdesk.infra.Decryptor;
 import org.leakdesk.infra.NewsroomKeyLockedException;
+import org.leakdesk.infra.ObjectRef;
 import org.leakdesk.infra.SealedValue;
 import org.leakdesk.infra.TamperedCiphertextException;
 import org.leakdesk.infra.WrappedKey;
@@ -39,8 +40,8 @@ final class EnvelopeDecryptor implements Decryptor {
     private final class Session implements DecryptionSession {
 
         @Override
-        public InputStream decrypt(InputStream ciphertext, WrappedKey key, String objectRef) throws IOException {
-            byte[] dataKey = keyWrap.unwrap(key, objectRef);
+        public InputStream decrypt(InputStream ciphertext, WrappedKey key, ObjectRef objectRef) throws IOException {
+            byte[] dataKey = keyWrap.unwrap(key, objectRef.toString());
             try {
                 return envelope.decrypt(dataKey, ciphertext, objectRef);
             } finally {
@@ -49,7 +50,7 @@ final class EnvelopeDecryptor implements Decryptor {
         }
 
         @Override
-        public byte[] open(SealedValue value, String objectRef) throws TamperedCiphertextException {
+        public byte[] open(SealedValue value, ObjectRef objectRef) throws TamperedCiphertextException {
             try (InputStream plain = decrypt(new ByteArrayInputStream(value.ciphertext()), value.key(), objectRef)) {
                 return plain.readAllBytes();
             } catch (TamperedCiphertextException e) {

@@ -8,6 +8,7 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import org.leakdesk.infra.Encryption;
 import org.leakdesk.infra.Encryptor;
+import org.leakdesk.infra.ObjectRef;
 import org.leakdesk.infra.SealedValue;
 import org.leakdesk.infra.WrappedKey;
 
@@ -25,7 +26,7 @@ final class EnvelopeEncryptor implements Encryptor {
     }
 
     @Override
-    public Encryption encrypt(OutputStream ciphertextSink, String objectRef) throws IOException {
+    public Encryption encrypt(OutputStream ciphertextSink, ObjectRef objectRef) throws IOException {
         byte[] dataKey = new byte[SegmentedEnvelope.DATA_KEY_BYTES];
         random.nextBytes(dataKey);
         try {
@@ -37,7 +38,7 @@ final class EnvelopeEncryptor implements Encryptor {
     }
 
     @Override
-    public SealedValue seal(byte[] plaintext, String objectRef) {
+    public SealedValue seal(byte[] plaintext, ObjectRef objectRef) {
         ByteArrayOutputStream ciphertext = new ByteArrayOutputStream(plaintext.length + 128);
         try {
             Encryption encryption = encrypt(ciphertext, objectRef);

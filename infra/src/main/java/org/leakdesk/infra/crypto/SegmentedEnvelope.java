@@ -14,6 +14,7 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import org.leakdesk.infra.ObjectRef;
 import org.leakdesk.infra.TamperedCiphertextException;
 
 /**
@@ -22,8 +23,8 @@ import org.leakdesk.infra.TamperedCiphertextException;
  * AES-256 key from the data key and a random salt and seals fixed-size segments whose nonces
  * carry the segment index and a final-segment flag; the JDK's AES-GCM does the bulk work.
  *
- * <p>The header and the object reference are the associated data, so a body only decrypts as
- * the object it was written for.
+ * <p>The header, the case id and the object's name are the associated data, so a body only
+ * decrypts as the object it was written for, in the case it was written for.
  */
 final class SegmentedEnvelope {
 
@@ -44,7 +45,7 @@ final class SegmentedEnvelope {
         this.segmentSize = segmentSize;
     }
 
-    OutputStream encrypt(byte[] dataKey, OutputStream sink, String objectRef) throws IOException {
+    OutputStream encrypt(byte[] dataKey, OutputStream sink, ObjectRef objectRef) throws IOException {
         byte[] header = header(segmentSize);
         sink.write(header);
         try {
@@ -54,22 +55,23 @@ final class SegmentedEnvelope {
         }
     }
 
-    InputStream decrypt(byte[] dataKey, InputStream source, String objectRef) throws IOException {
+    InputStream decrypt(byte[] dataKey, InputStream source, ObjectRef objectRef) throws IOException {
+        String ref = objectRef.toString();
         byte[] header = source.readNBytes(HEADER_BYTES);
         if (header.length < HEADER_BYTES) {
-            throw new TamperedCiphertextException(objectRef, "header missing", null);
+            throw new TamperedCiphertextException(ref, "header missing", null);
         }
         if (header[0] != MAGIC[0] || header[1] != MAGIC[1] || header[2] != MAGIC[2] || header[3] != VERSION) {
-            throw new TamperedCiphertextException(objectRef, "not a LeakDesk v1 envelope", null);
+            throw new TamperedCiphertextException(ref, "not a LeakDesk v1 envelope", null);
         }
         int storedSegmentSize = ByteBuffer.wrap(header, 4, 4).getInt();
         if (storedSegmentSize < MIN_SEGMENT_SIZE || storedSegmentSize > MAX_SEGMENT_SIZE) {
-            throw new TamperedCiphertextException(objectRef, "bad segment size", null);
+            throw new TamperedCiphertextException(ref, "bad segment size", null);
         }
         try {
             InputStream plain =
                     aead(dataKey, storedSegmentSize).newDecryptingStream(source, associatedData(header, objectRef));
-            return new AuthenticatingStream(plain, objectRef);
+            return new AuthenticatingStream(plain, ref);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM streaming is not available in this JVM", e);
         }
@@ -83,8 +85,10 @@ final class SegmentedEnvelope {
                 .array();
     }
 
-    private static byte[] associatedData(byte[] header, String objectRef) {
-        byte[] ref = ("leakdesk/object:" + objectRef).getBytes(StandardCharsets.UTF_8);
+    /** Header, then the case id (fixed length, so the two parts cannot be confused), then the name. */
+    private static byte[] associatedData(byte[] header, ObjectRef objectRef) {
+        byte[] ref = ("leakdesk/case:" + objectRef.caseId() + "/object:" + objectRef.name())
+                .getBytes(StandardCharsets.UTF_8);
         return ByteBuffer.allocate(header.length + ref.length)
                 .put(header)
                 .put(ref)

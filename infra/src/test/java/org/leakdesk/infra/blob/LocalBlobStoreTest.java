@@ -9,6 +9,9 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -70,6 +73,57 @@ class LocalBlobStoreTest {
 
         assertThat(store.exists(id)).isFalse();
         assertThatThrownBy(() -> store.open(new BlobId(UUID.randomUUID()))).isInstanceOf(NoSuchFileException.class);
+    }
+
+    @Test
+    void theSweepersViewListsOnlyCommittedBlobsOlderThanTheCutoffAndTouchRenewsOne() throws IOException {
+        LocalBlobStore store = new LocalBlobStore(root);
+        BlobId old = committed(store);
+        BlobId young = committed(store);
+        Instant twoHoursAgo = Instant.now().minus(Duration.ofHours(2));
+        Files.setLastModifiedTime(store.pathOf(old), FileTime.from(twoHoursAgo));
+        Files.writeString(root.resolve("README"), "not a blob");
+        Files.setLastModifiedTime(root.resolve("README"), FileTime.from(twoHoursAgo));
+        Instant cutoff = Instant.now().minus(Duration.ofHours(1));
+
+        try (PendingBlob writing = store.create()) {
+            Files.setLastModifiedTime(
+                    root.resolve("incoming").resolve(writing.id() + ".part"), FileTime.from(twoHoursAgo));
+            assertThat(list(store, cutoff)).containsExactly(old);
+        }
+        store.touch(old);
+        assertThat(list(store, cutoff)).isEmpty();
+        assertThat(list(store, Instant.now().plusSeconds(60))).containsExactlyInAnyOrder(old, young);
+    }
+
+    @Test
+    void unfinishedBlobsOlderThanTheCutoffAreDeleted() throws IOException {
+        LocalBlobStore store = new LocalBlobStore(root);
+        Path stale = root.resolve("incoming").resolve(UUID.randomUUID() + ".part");
+        Files.write(stale, new byte[10]);
+        Files.setLastModifiedTime(stale, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
+
+        try (PendingBlob writing = store.create()) {
+            assertThat(store.deleteUncommittedBefore(Instant.now().minus(Duration.ofHours(1))))
+                    .isEqualTo(1);
+            assertThat(Files.exists(stale)).isFalse();
+            assertThat(Files.exists(root.resolve("incoming").resolve(writing.id() + ".part")))
+                    .isTrue();
+        }
+    }
+
+    private static BlobId committed(LocalBlobStore store) throws IOException {
+        try (PendingBlob blob = store.create()) {
+            blob.stream().write(1);
+            blob.commit();
+            return blob.id();
+        }
+    }
+
+    private static java.util.List<BlobId> list(LocalBlobStore store, Instant cutoff) throws IOException {
+        try (Stream<BlobId> ids = store.committedBefore(cutoff)) {
+            return ids.toList();
+        }
     }
 
     private static long filesUnder(Path dir) throws IOException {

@@ -27,6 +27,9 @@ public final class CryptoBenchmark {
 
     private static final int MIB = 1 << 20;
 
+    private static final org.leakdesk.infra.ObjectRef BENCH =
+            new org.leakdesk.infra.ObjectRef(java.util.UUID.randomUUID(), "bench");
+
     public static void main(String[] args) throws Exception {
         int mib = args.length > 0 ? Integer.parseInt(args[0]) : 256;
         SecureRandom random = new SecureRandom();
@@ -40,7 +43,7 @@ public final class CryptoBenchmark {
         EnvelopeDecryptor decryptor = new EnvelopeDecryptor(wrap, envelope, new NoLog());
 
         ByteArrayOutputStream sample = new ByteArrayOutputStream(mib * MIB + MIB);
-        Encryption encryption = encryptor.encrypt(sample, "bench");
+        Encryption encryption = encryptor.encrypt(sample, BENCH);
         try (OutputStream out = encryption.plaintext()) {
             for (int i = 0; i < mib; i++) {
                 out.write(chunk);
@@ -50,7 +53,7 @@ public final class CryptoBenchmark {
 
         report("jdk_aes_gcm_mibs", mib, () -> jdkGcm(chunk, mib, random));
         report("envelope_encrypt_mibs", mib, () -> {
-            Encryption e = encryptor.encrypt(OutputStream.nullOutputStream(), "bench");
+            Encryption e = encryptor.encrypt(OutputStream.nullOutputStream(), BENCH);
             try (OutputStream out = e.plaintext()) {
                 for (int i = 0; i < mib; i++) {
                     out.write(chunk);
@@ -60,7 +63,7 @@ public final class CryptoBenchmark {
         DecryptionSession session = decryptor.open(AccessRecord.of("bench", TestAccessAction.CASE_VIEWED, null));
         report("envelope_decrypt_mibs", mib, () -> {
             try (InputStream in =
-                    session.decrypt(new java.io.ByteArrayInputStream(ciphertext), encryption.key(), "bench")) {
+                    session.decrypt(new java.io.ByteArrayInputStream(ciphertext), encryption.key(), BENCH)) {
                 byte[] buffer = new byte[1 << 16];
                 while (in.read(buffer) != -1) {
                     // drain

@@ -10,9 +10,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.leakdesk.infra.ObjectRef;
 import org.leakdesk.infra.TamperedCiphertextException;
 
 class SegmentedEnvelopeTest {
@@ -21,7 +23,8 @@ class SegmentedEnvelopeTest {
     private static final int LDK_HEADER = 8;
     // Tink's own header inside the first segment: length byte, 32-byte salt, 7-byte nonce prefix.
     private static final int TINK_HEADER = 40;
-    private static final String REF = "submission-file:test";
+    private static final UUID CASE = UUID.randomUUID();
+    private static final ObjectRef REF = new ObjectRef(CASE, "submission-file:test");
 
     private final SecureRandom random = new SecureRandom();
     private final SegmentedEnvelope envelope = new SegmentedEnvelope(SEGMENT);
@@ -111,7 +114,14 @@ class SegmentedEnvelopeTest {
     void aBodyOnlyDecryptsAsTheObjectItWasWrittenFor() throws IOException {
         byte[] ciphertext = encrypt(randomBytes(100), REF);
 
-        assertTampered(ciphertext, "submission-file:another");
+        assertTampered(ciphertext, new ObjectRef(CASE, "submission-file:another"));
+    }
+
+    @Test
+    void aBodyOnlyDecryptsInTheCaseItWasWrittenFor() throws IOException {
+        byte[] ciphertext = encrypt(randomBytes(100), REF);
+
+        assertTampered(ciphertext, new ObjectRef(UUID.randomUUID(), REF.name()));
     }
 
     @Test
@@ -122,14 +132,14 @@ class SegmentedEnvelopeTest {
                 .isInstanceOf(TamperedCiphertextException.class);
     }
 
-    private void assertTampered(byte[] ciphertext, String ref) {
+    private void assertTampered(byte[] ciphertext, ObjectRef ref) {
         assertThatThrownBy(() -> decrypt(ciphertext, ref))
                 .isInstanceOf(TamperedCiphertextException.class)
                 .hasMessageContaining("Encrypted object " + ref + " failed authentication")
                 .hasMessageContaining("altered, truncated or reordered");
     }
 
-    private byte[] encrypt(byte[] plaintext, String ref) throws IOException {
+    private byte[] encrypt(byte[] plaintext, ObjectRef ref) throws IOException {
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
         try (OutputStream out = envelope.encrypt(key, sink, ref)) {
             out.write(plaintext);
@@ -137,7 +147,7 @@ class SegmentedEnvelopeTest {
         return sink.toByteArray();
     }
 
-    private byte[] decrypt(byte[] ciphertext, String ref) throws IOException {
+    private byte[] decrypt(byte[] ciphertext, ObjectRef ref) throws IOException {
         return readAll(envelope.decrypt(key, new ByteArrayInputStream(ciphertext), ref));
     }
 

@@ -105,10 +105,12 @@ final class DocumentExtraction implements MetadataExtraction {
             store.insertMetadata(
                     file.fileId(),
                     metadata,
-                    encryptor.seal(json.write(metadata), FileRefs.metadata(file.fileId())),
+                    encryptor.seal(json.write(metadata), FileRefs.metadata(file.submissionId(), file.fileId())),
                     text.isEmpty()
                             ? null
-                            : encryptor.seal(text.getBytes(StandardCharsets.UTF_8), FileRefs.text(file.fileId())));
+                            : encryptor.seal(
+                                    text.getBytes(StandardCharsets.UTF_8),
+                                    FileRefs.text(file.submissionId(), file.fileId())));
         } catch (DuplicateKeyException alreadyDone) {
             // Another worker finished this document first (the task was handed over): keep theirs.
         }

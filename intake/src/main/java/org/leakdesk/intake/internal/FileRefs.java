@@ -1,37 +1,42 @@
 package org.leakdesk.intake.internal;
 
 import java.util.UUID;
+import org.leakdesk.infra.ObjectRef;
 
-/** The object references every intake ciphertext is bound to; one place so reads match writes. */
+/**
+ * The object references every intake ciphertext is bound to; one place so reads match writes.
+ * Each names its submission as the case, so an object moved to another submission does not
+ * decrypt there.
+ */
 final class FileRefs {
 
     private FileRefs() {}
 
-    static String content(UUID fileId) {
-        return "submission-file:" + fileId;
+    static ObjectRef content(UUID submissionId, UUID fileId) {
+        return new ObjectRef(submissionId, "submission-file:" + fileId);
     }
 
-    static String manifest(UUID fileId) {
-        return "submission-file-manifest:" + fileId;
+    static ObjectRef manifest(UUID submissionId, UUID fileId) {
+        return new ObjectRef(submissionId, "submission-file-manifest:" + fileId);
     }
 
-    static String metadata(UUID fileId) {
-        return "submission-file-metadata:" + fileId;
+    static ObjectRef metadata(UUID submissionId, UUID fileId) {
+        return new ObjectRef(submissionId, "submission-file-metadata:" + fileId);
     }
 
-    static String text(UUID fileId) {
-        return "submission-file-text:" + fileId;
+    static ObjectRef text(UUID submissionId, UUID fileId) {
+        return new ObjectRef(submissionId, "submission-file-text:" + fileId);
     }
 
-    static String scrubbed(UUID fileId) {
-        return "submission-file-scrubbed:" + fileId;
+    static ObjectRef scrubbed(UUID submissionId, UUID fileId) {
+        return new ObjectRef(submissionId, "submission-file-scrubbed:" + fileId);
     }
 
-    static String scrubbedManifest(UUID fileId) {
-        return "submission-file-scrubbed-manifest:" + fileId;
+    static ObjectRef scrubbedManifest(UUID submissionId, UUID fileId) {
+        return new ObjectRef(submissionId, "submission-file-scrubbed-manifest:" + fileId);
     }
 
-    static String message(UUID submissionId) {
-        return "submission-message:" + submissionId;
+    static ObjectRef message(UUID submissionId) {
+        return new ObjectRef(submissionId, "submission-message:" + submissionId);
     }
 }

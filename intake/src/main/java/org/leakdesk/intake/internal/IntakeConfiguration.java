@@ -3,8 +3,10 @@ package org.leakdesk.intake.internal;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.List;
 import org.leakdesk.infra.AccessLog;
 import org.leakdesk.infra.AccessVocabulary;
+import org.leakdesk.infra.BlobReferences;
 import org.leakdesk.infra.BlobStore;
 import org.leakdesk.infra.Decryptor;
 import org.leakdesk.infra.Encryptor;
@@ -27,7 +29,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({UploadLimits.class, ExtractionSettings.class})
+@EnableConfigurationProperties({UploadLimits.class, ExtractionSettings.class, BlobSweepSettings.class})
 @PropertySource("classpath:intake/defaults.properties")
 class IntakeConfiguration {
 
@@ -83,6 +85,17 @@ class IntakeConfiguration {
                 new TransactionTemplate(transactions),
                 json,
                 Clock.systemUTC());
+    }
+
+    @Bean
+    BlobReferences intakeBlobReferences(JdbcClient jdbc) {
+        return new IntakeBlobReferences(jdbc);
+    }
+
+    @Bean
+    BlobSweeper blobSweeper(
+            BlobStore blobs, List<BlobReferences> references, AccessLog accessLog, BlobSweepSettings settings) {
+        return new BlobSweeper(blobs, references, accessLog, settings, Clock.systemUTC());
     }
 
     @Bean

@@ -55,13 +55,13 @@ final class JdbcSubmissions implements Submissions {
         try {
             List<SubmittedDocument> documents = new ArrayList<>();
             for (SubmissionStore.FileRow file : store.files(submissionId)) {
-                Manifest manifest =
-                        json.read(session.open(file.manifest(), FileRefs.manifest(file.fileId())), Manifest.class);
+                Manifest manifest = json.read(
+                        session.open(file.manifest(), FileRefs.manifest(submissionId, file.fileId())), Manifest.class);
                 ExtractedMetadata metadata = null;
                 Optional<SubmissionStore.MetadataRow> row = store.metadata(file.fileId());
                 if (row.isPresent()) {
                     metadata = json.read(
-                            session.open(row.get().metadata(), FileRefs.metadata(file.fileId())),
+                            session.open(row.get().metadata(), FileRefs.metadata(submissionId, file.fileId())),
                             ExtractedMetadata.class);
                 }
                 documents.add(new SubmittedDocument(
@@ -72,7 +72,7 @@ final class JdbcSubmissions implements Submissions {
                         manifest.size(),
                         manifest.sha256(),
                         metadata,
-                        text(session, file.fileId()),
+                        text(session, submissionId, file.fileId()),
                         scrubbedCopy(session, file.fileId())));
             }
             String message = null;
@@ -87,11 +87,12 @@ final class JdbcSubmissions implements Submissions {
         }
     }
 
-    private @Nullable String text(DecryptionSession session, UUID fileId) throws TamperedCiphertextException {
+    private @Nullable String text(DecryptionSession session, UUID submissionId, UUID fileId)
+            throws TamperedCiphertextException {
         Optional<SealedValue> sealed = store.text(fileId);
         return sealed.isEmpty()
                 ? null
-                : new String(session.open(sealed.get(), FileRefs.text(fileId)), StandardCharsets.UTF_8);
+                : new String(session.open(sealed.get(), FileRefs.text(submissionId, fileId)), StandardCharsets.UTF_8);
     }
 
     private @Nullable ScrubbedCopy scrubbedCopy(DecryptionSession session, UUID fileId)

@@ -17,7 +17,8 @@ record ScrubbedManifest(String mediaType, long size, String sha256) {
     static ScrubbedCopy read(DecryptionSession session, SubmissionStore.ScrubbedRow row, Json json)
             throws TamperedCiphertextException {
         ScrubbedManifest manifest = json.read(
-                session.open(row.manifest(), FileRefs.scrubbedManifest(row.fileId())), ScrubbedManifest.class);
+                session.open(row.manifest(), FileRefs.scrubbedManifest(row.submissionId(), row.fileId())),
+                ScrubbedManifest.class);
         return manifest.describe(row.fileId(), row.createdAt(), row.createdBy());
     }
 }

@@ -35,10 +35,11 @@ final class StoredDocuments {
      */
     <T> T read(DecryptionSession session, SubmissionStore.FileRow file, Reading<T> reading)
             throws TamperedCiphertextException {
-        Manifest manifest = json.read(session.open(file.manifest(), FileRefs.manifest(file.fileId())), Manifest.class);
+        Manifest manifest = json.read(
+                session.open(file.manifest(), FileRefs.manifest(file.submissionId(), file.fileId())), Manifest.class);
         try (InputStream ciphertext = blobs.open(file.blobId());
-                InputStream plaintext =
-                        session.decrypt(ciphertext, file.contentKey(), FileRefs.content(file.fileId()))) {
+                InputStream plaintext = session.decrypt(
+                        ciphertext, file.contentKey(), FileRefs.content(file.submissionId(), file.fileId()))) {
             return reading.read(plaintext, manifest);
         } catch (TamperedCiphertextException e) {
             throw e;

@@ -85,7 +85,7 @@ final class StoredScrubbedCopies implements ScrubbedCopies {
         DecryptionSession session = decryptor.open(new AccessRecord(
                 reader, IntakeAccessAction.SCRUBBED_COPY_READ, submissionId.toString(), "document " + fileId));
         try (InputStream plaintext =
-                session.decrypt(blobs.open(row.blobId()), row.contentKey(), FileRefs.scrubbed(fileId))) {
+                session.decrypt(blobs.open(row.blobId()), row.contentKey(), FileRefs.scrubbed(submissionId, fileId))) {
             ScrubbedCopy copy = ScrubbedManifest.read(session, row, json);
             plaintext.transferTo(out);
             return copy;
@@ -145,7 +145,7 @@ final class StoredScrubbedCopies implements ScrubbedCopies {
         }
         DocumentAnalyzer.Scrubbed scrubbed = (DocumentAnalyzer.Scrubbed) result;
         try {
-            return new Made(store(fileId, scrubbed, staffMember));
+            return new Made(store(submissionId, fileId, scrubbed, staffMember));
         } catch (DuplicateKeyException lostRace) {
             return new Made(
                     ScrubbedManifest.read(session, store.scrubbed(fileId).orElseThrow(), json));
@@ -154,12 +154,13 @@ final class StoredScrubbedCopies implements ScrubbedCopies {
         }
     }
 
-    private ScrubbedCopy store(UUID fileId, DocumentAnalyzer.Scrubbed scrubbed, String staffMember) throws IOException {
+    private ScrubbedCopy store(UUID submissionId, UUID fileId, DocumentAnalyzer.Scrubbed scrubbed, String staffMember)
+            throws IOException {
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         ScrubbedManifest manifest =
                 new ScrubbedManifest(scrubbed.mediaType(), scrubbed.bytes().length, sha256(scrubbed.bytes()));
         try (PendingBlob blob = blobs.create()) {
-            Encryption encryption = encryptor.encrypt(blob.stream(), FileRefs.scrubbed(fileId));
+            Encryption encryption = encryptor.encrypt(blob.stream(), FileRefs.scrubbed(submissionId, fileId));
             try (OutputStream plaintext = encryption.plaintext();
                     InputStream copy = new ByteArrayInputStream(scrubbed.bytes())) {
                 copy.transferTo(plaintext);
@@ -168,10 +169,11 @@ final class StoredScrubbedCopies implements ScrubbedCopies {
             try {
                 store.insertScrubbed(
                         new SubmissionStore.ScrubbedRow(
+                                submissionId,
                                 fileId,
                                 blob.id(),
                                 encryption.key(),
-                                encryptor.seal(json.write(manifest), FileRefs.scrubbedManifest(fileId)),
+                                encryptor.seal(json.write(manifest), FileRefs.scrubbedManifest(submissionId, fileId)),
                                 now,
                                 staffMember),
                         storedSize);

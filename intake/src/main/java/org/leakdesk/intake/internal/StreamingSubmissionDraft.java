@@ -3,6 +3,7 @@ package org.leakdesk.intake.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -39,6 +40,8 @@ final class StreamingSubmissionDraft implements SubmissionDraft {
     static final String SOURCE_ACTOR = "source";
     private static final Logger log = LoggerFactory.getLogger(StreamingSubmissionDraft.class);
     private static final int BUFFER = 1 << 16;
+    /** How often an upload in flight renews its blobs, well inside the sweeper's shortest grace period. */
+    private static final long KEEP_ALIVE_MILLIS = 60_000;
 
     private record StoredFile(SubmissionStore.FileRow row, long storedSize) {}
 
@@ -47,7 +50,9 @@ final class StreamingSubmissionDraft implements SubmissionDraft {
     private final List<BlobId> committedBlobs = new ArrayList<>();
     private final DraftServices services;
     private @Nullable SealedValue message;
+    private @Nullable Integer messageCutAt;
     private long totalBytes;
+    private long keptAliveAt;
     private boolean committed;
 
     StreamingSubmissionDraft(DraftServices services) {
@@ -68,13 +73,14 @@ final class StreamingSubmissionDraft implements SubmissionDraft {
         long size = 0;
         byte[] buffer = new byte[BUFFER];
         try (PendingBlob blob = services.blobs().create()) {
-            Encryption encryption = services.encryptor().encrypt(blob.stream(), FileRefs.content(fileId));
+            Encryption encryption = services.encryptor().encrypt(blob.stream(), FileRefs.content(submissionId, fileId));
             try (OutputStream plaintext = encryption.plaintext()) {
                 for (int n = content.read(buffer); n != -1; n = content.read(buffer)) {
                     size += n;
                     checkSizes(size);
                     sha256.update(buffer, 0, n);
                     plaintext.write(buffer, 0, n);
+                    keepAlive(false);
                 }
             }
             long storedSize = blob.commit();
@@ -83,9 +89,10 @@ final class StreamingSubmissionDraft implements SubmissionDraft {
             Manifest manifest =
                     new Manifest(fileName, declaredType, size, HexFormat.of().formatHex(sha256.digest()));
             SealedValue sealedManifest =
-                    services.encryptor().seal(services.json().write(manifest), FileRefs.manifest(fileId));
+                    services.encryptor().seal(services.json().write(manifest), FileRefs.manifest(submissionId, fileId));
             files.add(new StoredFile(
-                    new SubmissionStore.FileRow(fileId, files.size() + 1, blob.id(), encryption.key(), sealedManifest),
+                    new SubmissionStore.FileRow(
+                            submissionId, fileId, files.size() + 1, blob.id(), encryption.key(), sealedManifest),
                     storedSize));
         } finally {
             Arrays.fill(buffer, (byte) 0);
@@ -96,15 +103,15 @@ final class StreamingSubmissionDraft implements SubmissionDraft {
         if (fileSize > services.limits().maxFileSize().toBytes()) {
             throw new UploadRejectedException(
                     Reason.FILE_TOO_LARGE,
-                    "One file is larger than " + services.limits().maxFileSize().toMegabytes()
-                            + " MB. Nothing was kept.");
+                    "One file is larger than " + services.limits().fileSizeText()
+                            + ", the limit for one file. Nothing was kept.");
         }
         if (totalBytes + fileSize > services.limits().maxUploadSize().toBytes()) {
             throw new UploadRejectedException(
                     Reason.UPLOAD_TOO_LARGE,
                     "The files together are larger than "
-                            + services.limits().maxUploadSize().toMegabytes()
-                            + " MB. Nothing was kept; send them in several submissions.");
+                            + services.limits().uploadSizeText()
+                            + ". Nothing was kept; send them in several submissions.");
         }
     }
 
@@ -117,6 +124,27 @@ final class StreamingSubmissionDraft implements SubmissionDraft {
                     "The message is longer than " + services.limits().maxMessageLength()
                             + " characters. Nothing was kept.");
         }
+        seal(text);
+    }
+
+    @Override
+    public void setCutMessage(String text) {
+        ensureOpen();
+        int limit = services.limits().maxMessageLength();
+        seal(cut(text, limit));
+        messageCutAt = limit;
+    }
+
+    /** The first {@code limit} characters, never splitting a surrogate pair. */
+    static String cut(String text, int limit) {
+        if (text.length() <= limit) {
+            return text;
+        }
+        int end = limit > 0 && Character.isHighSurrogate(text.charAt(limit - 1)) ? limit - 1 : limit;
+        return text.substring(0, end);
+    }
+
+    private void seal(String text) {
         String trimmed = text.strip();
         message = trimmed.isEmpty()
                 ? null
@@ -129,11 +157,16 @@ final class StreamingSubmissionDraft implements SubmissionDraft {
         if (files.isEmpty()) {
             throw new UploadRejectedException(Reason.NO_FILES, "Choose at least one file to send.");
         }
+        try {
+            keepAlive(true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not renew the blobs of an upload before storing it", e);
+        }
         String codename = services.codenames().generate();
         byte[] codenameHash = services.codenames().hash(codename);
         Instant receivedAt = services.clock().instant().truncatedTo(ChronoUnit.SECONDS);
         services.transactions().executeWithoutResult(status -> {
-            services.store().insertSubmission(submissionId, receivedAt, codenameHash, message);
+            services.store().insertSubmission(submissionId, receivedAt, codenameHash, message, messageCutAt);
             files.forEach(file -> services.store().insertFile(submissionId, file.row(), file.storedSize()));
             services.accessLog()
                     .record(new AccessRecord(
@@ -142,11 +175,12 @@ final class StreamingSubmissionDraft implements SubmissionDraft {
                             submissionId.toString(),
                             files.size()
                                     + (files.size() == 1 ? " document" : " documents")
-                                    + (message != null ? " and a message" : "")));
+                                    + (message != null ? " and a message" : "")
+                                    + (messageCutAt != null ? " (cut at the length limit)" : "")));
             services.events().publishEvent(new SubmissionReceived(submissionId, files.size(), receivedAt));
         });
         committed = true;
-        return new Receipt(submissionId, codename, files.size());
+        return new Receipt(submissionId, codename, files.size(), messageCutAt != null);
     }
 
     @Override
@@ -165,6 +199,21 @@ final class StreamingSubmissionDraft implements SubmissionDraft {
         committedBlobs.clear();
         files.clear();
         committed = true;
+    }
+
+    /**
+     * Renews the blobs this upload has committed, so the blob sweeper (which removes blobs no row
+     * refers to once they are older than its grace period) never takes them while it runs.
+     */
+    private void keepAlive(boolean now) throws IOException {
+        long at = services.clock().millis();
+        if (!now && at - keptAliveAt < KEEP_ALIVE_MILLIS) {
+            return;
+        }
+        for (BlobId blob : committedBlobs) {
+            services.blobs().touch(blob);
+        }
+        keptAliveAt = at;
     }
 
     private void ensureOpen() {

@@ -22,7 +22,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** The intake tables. Holds ciphertext and wrapped keys only. */
 final class SubmissionStore {
 
-    record FileRow(UUID fileId, int order, BlobId blobId, WrappedKey contentKey, SealedValue manifest) {}
+    record FileRow(
+            UUID submissionId, UUID fileId, int order, BlobId blobId, WrappedKey contentKey, SealedValue manifest) {}
 
     record MetadataRow(UUID fileId, ExtractedMetadata.Outcome outcome, SealedValue metadata) {}
 
@@ -32,16 +33,23 @@ final class SubmissionStore {
         this.jdbc = jdbc;
     }
 
-    void insertSubmission(UUID id, Instant receivedAt, byte[] codenameHash, @Nullable SealedValue message) {
+    void insertSubmission(
+            UUID id,
+            Instant receivedAt,
+            byte[] codenameHash,
+            @Nullable SealedValue message,
+            @Nullable Integer messageCutAt) {
         jdbc.sql("""
-                        INSERT INTO submission (id, received_at, codename_hash, message_key, message_ciphertext)
-                        VALUES (?, ?, ?, ?, ?)""")
+                        INSERT INTO submission (id, received_at, codename_hash, message_key, message_ciphertext,
+                            message_cut_at)
+                        VALUES (?, ?, ?, ?, ?, ?)""")
                 .params(
                         id,
                         utc(receivedAt),
                         codenameHash,
                         message == null ? null : message.key().packet(),
-                        message == null ? null : message.ciphertext())
+                        message == null ? null : message.ciphertext(),
+                        messageCutAt)
                 .update();
     }
 
@@ -64,7 +72,7 @@ final class SubmissionStore {
 
     Optional<SubmissionOverview> overview(UUID id) {
         return jdbc.sql("""
-                        SELECT s.received_at, s.message_key,
+                        SELECT s.received_at, s.message_key, s.message_cut_at,
                             (SELECT COUNT(*) FROM submission_file f WHERE f.submission_id = s.id),
                             (SELECT COUNT(*) FROM submission_file f JOIN submission_file_metadata m ON m.file_id = f.id
                                 WHERE f.submission_id = s.id)
@@ -73,9 +81,10 @@ final class SubmissionStore {
                 .query((rs, n) -> new SubmissionOverview(
                         id,
                         rs.getObject(1, OffsetDateTime.class).toInstant(),
-                        rs.getInt(3),
                         rs.getInt(4),
-                        rs.getBytes(2) != null))
+                        rs.getInt(5),
+                        rs.getBytes(2) != null,
+                        rs.getObject(3, Integer.class)))
                 .optional();
     }
 
@@ -93,6 +102,7 @@ final class SubmissionStore {
                         FROM submission_file WHERE submission_id = ? ORDER BY file_order""")
                 .param(submissionId)
                 .query((rs, n) -> new FileRow(
+                        submissionId,
                         rs.getObject(1, UUID.class),
                         rs.getInt(2),
                         new BlobId(rs.getObject(3, UUID.class)),
@@ -140,6 +150,7 @@ final class SubmissionStore {
     }
 
     record ScrubbedRow(
+            UUID submissionId,
             UUID fileId,
             BlobId blobId,
             WrappedKey contentKey,
@@ -166,10 +177,13 @@ final class SubmissionStore {
 
     Optional<ScrubbedRow> scrubbed(UUID fileId) {
         return jdbc.sql("""
-                        SELECT blob_id, content_key, manifest_key, manifest_ciphertext, created_at, created_by
-                        FROM submission_file_scrubbed WHERE file_id = ?""")
+                        SELECT c.blob_id, c.content_key, c.manifest_key, c.manifest_ciphertext, c.created_at,
+                            c.created_by, f.submission_id
+                        FROM submission_file_scrubbed c JOIN submission_file f ON f.id = c.file_id
+                        WHERE c.file_id = ?""")
                 .param(fileId)
                 .query((rs, n) -> new ScrubbedRow(
+                        rs.getObject(7, UUID.class),
                         fileId,
                         new BlobId(rs.getObject(1, UUID.class)),
                         new WrappedKey(rs.getBytes(2)),

@@ -37,6 +37,7 @@ class SourceController {
         try {
             Receipt receipt = reader.read(request);
             model.addAttribute("receipt", receipt);
+            model.addAttribute("limits", intake.limits());
             return "intake/receipt";
         } catch (UploadRejectedException e) {
             response.setStatus(

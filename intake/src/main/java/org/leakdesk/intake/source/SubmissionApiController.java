@@ -16,7 +16,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The same upload as the form, for tools: {@code POST /api/v1/submissions} with multipart fields
- * {@code files} (one or more) and {@code message} (optional). Answers 201 with the receipt.
+ * {@code message} (optional, best first) and {@code files} (one or more). Answers 201 with the
+ * receipt ({@code messageCut} is true when a message longer than the limit came after the files
+ * and only its start was kept); a refused upload answers 413 or 400 with {@code error} (for a
+ * person) and {@code reason} (an {@link UploadRejectedException.Reason}), and nothing is kept.
  */
 @RestController
 @ServedOn(Face.SOURCE)
@@ -32,7 +35,10 @@ class SubmissionApiController {
     ResponseEntity<Map<String, Object>> submit(HttpServletRequest request) throws IOException {
         Receipt receipt = reader.read(request);
         return ResponseEntity.status(HttpStatus.CREATED)
-                .body(Map.of("receipt", receipt.codename(), "files", receipt.fileCount()));
+                .body(Map.of(
+                        "receipt", receipt.codename(),
+                        "files", receipt.fileCount(),
+                        "messageCut", receipt.messageCut()));
     }
 
     @ExceptionHandler(UploadRejectedException.class)

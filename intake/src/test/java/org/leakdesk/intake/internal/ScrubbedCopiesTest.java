@@ -77,7 +77,7 @@ class ScrubbedCopiesTest {
 
         assertThat(outcome).isInstanceOf(ScrubbedCopies.Made.class);
         ScrubbedCopy copy = ((ScrubbedCopies.Made) outcome).copy();
-        byte[] scrubbed = readCopy(fileId);
+        byte[] scrubbed = readCopy(receipt.submissionId(), fileId);
         assertThat(scrubbed).hasSize((int) copy.size());
         ParseReport before = IsolatedParsersTest.analyze(parsers, original);
         ParseReport after = parsers.analyze(new ByteArrayInputStream(scrubbed), scrubbed.length, name);
@@ -138,7 +138,7 @@ class ScrubbedCopiesTest {
         return String.join(" ", text.strip().split("\\s+"));
     }
 
-    private byte[] readCopy(UUID fileId) throws IOException {
+    private byte[] readCopy(UUID submissionId, UUID fileId) throws IOException {
         record Stored(UUID blobId, byte[] key) {}
         Stored stored = jdbc.sql("SELECT blob_id, content_key FROM submission_file_scrubbed WHERE file_id = ?")
                 .param(fileId)
@@ -147,8 +147,8 @@ class ScrubbedCopiesTest {
         DecryptionSession session = decryptor.open(
                 new AccessRecord("test", IntakeAccessAction.SCRUBBED_COPY_MADE, null, "reading a copy back"));
         try (InputStream ciphertext = blobs.open(new BlobId(stored.blobId()));
-                InputStream plaintext =
-                        session.decrypt(ciphertext, new WrappedKey(stored.key()), FileRefs.scrubbed(fileId))) {
+                InputStream plaintext = session.decrypt(
+                        ciphertext, new WrappedKey(stored.key()), FileRefs.scrubbed(submissionId, fileId))) {
             return plaintext.readAllBytes();
         }
     }

@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.leakdesk.infra.FileNames;
 import org.springframework.stereotype.Component;
 
 /** Formatting for the staff pages, used from templates as {@code @display}. */
@@ -25,6 +26,14 @@ public class Display {
         }
         String id = caseId instanceof UUID uuid ? uuid.toString() : caseId.toString();
         return id.length() >= 8 ? id.substring(0, 8).toUpperCase(Locale.ROOT) : id;
+    }
+
+    /**
+     * A file name a source or a document chose, with control and bidirectional characters shown
+     * as escapes ({@link FileNames#forDisplay}); use for every such name on a page.
+     */
+    public String fileName(@Nullable String name) {
+        return FileNames.forDisplay(name == null ? "" : name);
     }
 
     public String time(@Nullable Instant instant) {

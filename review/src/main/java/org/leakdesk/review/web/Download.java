@@ -4,7 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.ContentDisposition;
+import org.leakdesk.infra.FileNames;
 import org.springframework.http.HttpHeaders;
 
 /**
@@ -25,7 +25,10 @@ public final class Download extends OutputStream {
         this.fileName = fileName;
     }
 
-    /** A stream that writes {@code fileName} as an attachment to {@code response}. */
+    /**
+     * A stream that writes {@code fileName} as an attachment to {@code response}; the name goes
+     * through {@link FileNames#contentDisposition}, so any name is safe here.
+     */
     public static OutputStream of(HttpServletResponse response, String contentType, String fileName) {
         return new Download(response, contentType, fileName);
     }
@@ -51,9 +54,7 @@ public final class Download extends OutputStream {
         OutputStream started = out;
         if (started == null) {
             response.setContentType(contentType);
-            response.setHeader(
-                    HttpHeaders.CONTENT_DISPOSITION,
-                    ContentDisposition.attachment().filename(fileName).build().toString());
+            response.setHeader(HttpHeaders.CONTENT_DISPOSITION, FileNames.contentDisposition(fileName));
             response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
             started = response.getOutputStream();
             out = started;

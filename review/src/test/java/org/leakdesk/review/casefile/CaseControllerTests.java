@@ -400,6 +400,32 @@ class CaseControllerTests {
 
     @Test
     @WithMockUser(username = "rita", roles = "REVIEWER")
+    void aFileNameIsShownWithItsBidirectionalAndControlCharactersNeutralised() throws Exception {
+        // "invoice", RIGHT-TO-LEFT OVERRIDE, "fdp.exe" reads as "invoiceexe.pdf" when obeyed.
+        String name = "invoice\u202Efdp.exe\u0007\u2066";
+        CaseStatus status = CaseFiles.status(CaseStage.AWAITING_TRIAGE, CaseFiles.task(TaskKind.TRIAGE, "rita"));
+        given(inbox.open(CASE, RITA))
+                .willReturn(new CaseFile(
+                        status,
+                        CaseFiles.documents(name),
+                        List.of(),
+                        VerificationTally.of(List.of()),
+                        List.of(),
+                        List.of(),
+                        null));
+
+        MvcResult result = mvc.perform(get("/cases/" + CASE)).andReturn();
+
+        String html = result.getResponse().getContentAsString();
+        assertThat(Jsoup.parse(html).select(".file-name").eachText())
+                .containsExactly("invoice\\u202Efdp.exe\\u0007\\u2066");
+        assertThat(html.codePoints())
+                .as("no bidirectional or control character reaches the page")
+                .noneMatch(c -> c == 0x202E || c == 0x2066 || c == 0x07);
+    }
+
+    @Test
+    @WithMockUser(username = "rita", roles = "REVIEWER")
     void onlyWhoeverHoldsTheCasesTaskMayMakeAScrubbedCopy() throws Exception {
         UUID file = UUID.randomUUID();
         given(inbox.status(CASE, RITA))

@@ -65,10 +65,14 @@ final class CaseFiles {
     }
 
     static CaseDocuments documents() {
+        return documents("report.txt");
+    }
+
+    static CaseDocuments documents(String fileName) {
         SubmittedDocument report = new SubmittedDocument(
                 UUID.fromString("00000000-0000-0000-0000-00000000000f"),
                 1,
-                "report.txt",
+                fileName,
                 "text/plain",
                 8_300,
                 "ab12cd34",

@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.leakdesk.infra.FileNames;
 import org.leakdesk.intake.CaseDocuments;
 import org.leakdesk.intake.Finding;
 import org.leakdesk.intake.SubmittedDocument;
@@ -76,7 +77,7 @@ final class ProvenanceReport {
     private static void document(StringBuilder out, SubmittedDocument document) {
         out.append(document.position())
                 .append(". ")
-                .append(document.fileName())
+                .append(FileNames.forDisplay(document.fileName()))
                 .append(", ")
                 .append(document.size())
                 .append(" bytes\n   SHA-256 ")

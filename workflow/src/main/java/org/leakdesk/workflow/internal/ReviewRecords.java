@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.leakdesk.infra.DecryptionSession;
 import org.leakdesk.infra.Encryptor;
+import org.leakdesk.infra.ObjectRef;
 import org.leakdesk.infra.SealedValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -39,6 +40,7 @@ class ReviewRecords {
     /** A stored record, its note still sealed. */
     record Row(
             UUID id,
+            UUID caseId,
             Step step,
             String outcome,
             @Nullable SealedValue note,
@@ -58,7 +60,8 @@ class ReviewRecords {
 
     void add(UUID caseId, Step step, String outcome, String note, @Nullable String tally, String recordedBy) {
         UUID id = UUID.randomUUID();
-        SealedValue sealed = note.isEmpty() ? null : encryptor.seal(note.getBytes(StandardCharsets.UTF_8), noteRef(id));
+        SealedValue sealed =
+                note.isEmpty() ? null : encryptor.seal(note.getBytes(StandardCharsets.UTF_8), noteRef(caseId, id));
         jdbc.sql("""
                         INSERT INTO review_record (id, case_id, step, outcome, note_key, note_ciphertext, tally,
                             recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
@@ -80,6 +83,7 @@ class ReviewRecords {
                 .param(caseId)
                 .query((rs, n) -> new Row(
                         rs.getObject("id", UUID.class),
+                        caseId,
                         Step.valueOf(rs.getString("step")),
                         rs.getString("outcome"),
                         VerificationStore.sealed(rs, "note_key", "note_ciphertext"),
@@ -92,7 +96,9 @@ class ReviewRecords {
     String note(Row row, DecryptionSession session) {
         return row.note() == null
                 ? ""
-                : new String(VerificationStore.open(session, row.note(), noteRef(row.id())), StandardCharsets.UTF_8);
+                : new String(
+                        VerificationStore.open(session, row.note(), noteRef(row.caseId(), row.id())),
+                        StandardCharsets.UTF_8);
     }
 
     /** Stores the provenance report unless one exists (a retried job); true if it stored it. */
@@ -135,11 +141,11 @@ class ReviewRecords {
         return notes + reports;
     }
 
-    static String noteRef(UUID recordId) {
-        return "review-record:" + recordId;
+    static ObjectRef noteRef(UUID caseId, UUID recordId) {
+        return new ObjectRef(caseId, "review-record:" + recordId);
     }
 
-    static String reportRef(UUID caseId) {
-        return "publication-report:" + caseId;
+    static ObjectRef reportRef(UUID caseId) {
+        return new ObjectRef(caseId, "publication-report:" + caseId);
     }
 }

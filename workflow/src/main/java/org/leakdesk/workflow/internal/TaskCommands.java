@@ -229,7 +229,7 @@ class TaskCommands implements CaseWork {
 
     /** Records an answer (a reviewer's or a verifier's) and lets the request's instance go on. */
     void answer(VerificationStore.Row row, Verdict verdict, String comment, String recordedBy) {
-        if (!verification.answer(row.id(), verdict, comment, recordedBy)) {
+        if (!verification.answer(row.caseId(), row.id(), verdict, comment, recordedBy)) {
             throw new InvalidEntryException("This request is not waiting for an answer any more.");
         }
         runtime.createMessageCorrelation(ProcessVariables.ANSWER_MESSAGE)

@@ -18,6 +18,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.leakdesk.infra.DecryptionSession;
 import org.leakdesk.infra.Encryptor;
+import org.leakdesk.infra.ObjectRef;
 import org.leakdesk.infra.SealedValue;
 import org.leakdesk.infra.TamperedCiphertextException;
 import org.leakdesk.infra.WrappedKey;
@@ -92,7 +93,7 @@ class VerificationStore {
         UUID id = UUID.randomUUID();
         SealedValue content = encryptor.seal(
                 bytes(new Content(draft.organisation(), draft.contact(), draft.question(), draft.excerpt())),
-                contentRef(id));
+                contentRef(caseId, id));
         jdbc.sql("""
                         INSERT INTO verification_request (id, case_id, round, sharing, content_key, content_ciphertext,
                             deadline, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
@@ -178,19 +179,21 @@ class VerificationStore {
     }
 
     /** Records an answer on a waiting request and spends its link; false if it was not waiting. */
-    boolean answer(UUID requestId, Verdict verdict, String comment, String recordedBy) {
-        SealedValue sealed = encryptor.seal(comment.getBytes(StandardCharsets.UTF_8), commentRef(requestId));
+    boolean answer(UUID caseId, UUID requestId, Verdict verdict, String comment, String recordedBy) {
+        SealedValue sealed = encryptor.seal(comment.getBytes(StandardCharsets.UTF_8), commentRef(caseId, requestId));
         return jdbc.sql("""
                         UPDATE verification_request SET verdict = ?, comment_key = ?, comment_ciphertext = ?,
                             answered_at = ?, answered_by = ?, token_hash = NULL
-                        WHERE id = ? AND sent_at IS NOT NULL AND verdict IS NULL AND no_answer_at IS NULL""")
+                        WHERE id = ? AND case_id = ? AND sent_at IS NOT NULL AND verdict IS NULL
+                            AND no_answer_at IS NULL""")
                         .params(
                                 verdict.name(),
                                 sealed.key().packet(),
                                 sealed.ciphertext(),
                                 utc(clock.instant()),
                                 recordedBy,
-                                requestId)
+                                requestId,
+                                caseId)
                         .update()
                 > 0;
     }
@@ -223,7 +226,7 @@ class VerificationStore {
             return new Content("(destroyed)", "(destroyed)", "(destroyed)", null);
         }
         try {
-            return json.readValue(open(session, row.content(), contentRef(row.id())), Content.class);
+            return json.readValue(open(session, row.content(), contentRef(row.caseId(), row.id())), Content.class);
         } catch (java.io.IOException e) {
             throw new IllegalStateException("Verification request " + row.id() + " cannot be read", e);
         }
@@ -235,7 +238,8 @@ class VerificationStore {
         if (row.verdict() != null && row.answeredAt() != null && row.answeredBy() != null) {
             String comment = row.comment() == null
                     ? ""
-                    : new String(open(session, row.comment(), commentRef(row.id())), StandardCharsets.UTF_8);
+                    : new String(
+                            open(session, row.comment(), commentRef(row.caseId(), row.id())), StandardCharsets.UTF_8);
             answer = new VerificationAnswer(row.verdict(), comment, row.answeredAt(), row.answeredBy());
         }
         return new VerificationRequest(
@@ -318,7 +322,7 @@ class VerificationStore {
     }
 
     /** Decrypts a small value; an altered one is an error of the installation, not of the caller. */
-    static byte[] open(DecryptionSession session, SealedValue value, String objectRef) {
+    static byte[] open(DecryptionSession session, SealedValue value, ObjectRef objectRef) {
         try {
             return session.open(value, objectRef);
         } catch (TamperedCiphertextException e) {
@@ -326,11 +330,11 @@ class VerificationStore {
         }
     }
 
-    static String contentRef(UUID requestId) {
-        return "verification-request:" + requestId;
+    static ObjectRef contentRef(UUID caseId, UUID requestId) {
+        return new ObjectRef(caseId, "verification-request:" + requestId);
     }
 
-    static String commentRef(UUID requestId) {
-        return "verification-comment:" + requestId;
+    static ObjectRef commentRef(UUID caseId, UUID requestId) {
+        return new ObjectRef(caseId, "verification-comment:" + requestId);
     }
 }
