@@ -7,6 +7,13 @@ public enum InfraAccessAction implements AccessAction {
     STAFF_LOGOUT("Signed out"),
     ACCESS_DENIED("Refused: not permitted"),
     ACCOUNT_CREATED("Staff account created"),
+    ACCOUNT_DISABLED("Staff account disabled"),
+    ACCOUNT_ENABLED("Staff account enabled"),
+    ACCOUNT_LOCKED("Staff account locked after failed sign-ins"),
+    ACCOUNT_UNLOCKED("Staff account unlocked"),
+    TWO_FACTOR_ENROLLED("Authenticator enrolled"),
+    TWO_FACTOR_RESET("Authenticator reset"),
+    RECOVERY_CODE_USED("Recovery code used"),
     KEY_UNLOCKED("Newsroom key unlocked"),
     ACCESS_LOG_VERIFIED("Access log verified"),
     ACCESS_LOG_EXPORTED("Access log exported");

@@ -23,4 +23,28 @@ public interface StaffAccounts {
 
     /** How many accounts exist. */
     long count();
+
+    /** Every account with its sign-in state, ordered by username. */
+    List<StaffAccount> accounts();
+
+    /**
+     * Disables an account: it can no longer sign in, and every session it has ends at its next
+     * request (in every process).
+     *
+     * @throws StaffAccountException if there is no such account or it is the admin's own
+     * @throws org.springframework.security.access.AccessDeniedException if {@code admin} is not an admin
+     */
+    void disable(String username, StaffMember admin);
+
+    /** Enables a disabled account again; its old sessions stay ended. */
+    void enable(String username, StaffMember admin);
+
+    /** Lifts the lock after failed sign-ins and forgets the failures. */
+    void unlock(String username, StaffMember admin);
+
+    /**
+     * Forgets the account's authenticator and recovery codes: the member enrols a new one at
+     * the next sign-in. Their sessions end.
+     */
+    void resetTwoFactor(String username, StaffMember admin);
 }

@@ -34,8 +34,9 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 
 /**
  * What people click, in Debian's headless Chromium: a source sends a document with JavaScript
- * switched off (Tor Browser's "Safest" mode) and gets a codename; a reviewer signs in, finds the
- * case, claims it, reads it and sends it to an editor.
+ * switched off (Tor Browser's "Safest" mode) and gets a codename; a reviewer signs in for the
+ * first time (password, then sets up an authenticator from the QR code's key), finds the case,
+ * claims it, reads it and sends it to an editor.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -137,11 +138,21 @@ class BrowserJourneyTest {
         screenshot("5-staff-triaged");
     }
 
-    private void signIn(String staff, TestStaff member) {
+    /** A first sign-in: password, then setting up the authenticator from the key the page shows. */
+    private void signIn(String staff, TestStaff member) throws Exception {
         browser.get(staff + "/login");
         browser.findElement(By.id("username")).sendKeys(member.username());
         browser.findElement(By.id("password")).sendKeys(member.password());
         browser.findElement(By.cssSelector("button[type=submit]")).click();
+        waitFor(By.id("secret"));
+        screenshot("0-staff-enrol");
+        String secret = browser.findElement(By.id("secret")).getText();
+        browser.findElement(By.id("code")).sendKeys(TestAuthenticator.currentCode(secret));
+        browser.findElement(By.cssSelector("form[action$='/login/enrol'] button[type=submit]"))
+                .click();
+        waitFor(By.id("recovery-codes"));
+        assertThat(browser.findElements(By.cssSelector("#recovery-codes code"))).hasSize(10);
+        browser.findElement(By.id("continue")).click();
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.urlMatches("/inbox$"));
     }
 

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.jsoup.Jsoup;
@@ -17,12 +18,15 @@ import org.jsoup.nodes.Element;
 
 /**
  * One staff member's browser, over real HTTP: keeps the session cookie and the CSRF token that
- * every staff page carries, follows no redirects on its own (tests look at them).
+ * every staff page carries, follows no redirects on its own (tests look at them). Signs in with
+ * password and authenticator code, enrolling an authenticator on an account's first sign-in
+ * ({@link TestAuthenticator} plays the app).
  */
 final class StaffClient {
 
+    private final CookieManager cookies = new CookieManager();
     private final HttpClient http = HttpClient.newBuilder()
-            .cookieHandler(new CookieManager())
+            .cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
     private final int port;
@@ -36,16 +40,54 @@ final class StaffClient {
         return new StaffClient(staffPort);
     }
 
-    /** Signs in and lands on the member's start page. */
+    /**
+     * Signs in with password and authenticator code (enrolling one first if the account has
+     * none) and lands on the member's start page.
+     */
     static StaffClient signIn(int staffPort, String username, String password) throws Exception {
         StaffClient client = new StaffClient(staffPort);
         HttpResponse<String> response = client.attemptSignIn(username, password);
-        assertThat(response.statusCode()).as("sign-in of %s", username).isEqualTo(302);
-        assertThat(response.headers().firstValue("Location"))
-                .as("sign-in of %s", username)
-                .hasValueSatisfying(location -> assertThat(location).endsWith("/"));
+        assertThat(response.statusCode()).as("password of %s", username).isEqualTo(302);
+        String next = location(response);
+        if (next.equals("/login/enrol")) {
+            client.enrol(username);
+        } else {
+            assertThat(next).as("password of %s", username).isEqualTo("/login/code");
+            HttpResponse<String> signedIn = client.enterCode(TestAuthenticator.nextCode(staffPort, username));
+            assertThat(signedIn.statusCode()).as("code of %s", username).isEqualTo(302);
+            assertThat(location(signedIn)).as("code of %s", username).isEqualTo("/");
+        }
         client.page(client.follow("/"));
         return client;
+    }
+
+    /** Enrols an authenticator (after the password): reads the key off the page as a person would. */
+    Document enrol(String username) throws Exception {
+        Document offer = page("/login/enrol");
+        String secret = offer.selectFirst("#secret").text();
+        HttpResponse<String> response = post("/login/enrol", Map.of("code", TestAuthenticator.currentCode(secret)));
+        assertThat(response.statusCode()).as("enrolment of %s", username).isEqualTo(200);
+        Document codes = Jsoup.parse(response.body());
+        List<String> recoveryCodes = codes.select("#recovery-codes code").eachText();
+        assertThat(recoveryCodes).as("recovery codes of %s", username).hasSize(10);
+        TestAuthenticator.enrolled(port, username, secret, recoveryCodes);
+        TestAuthenticator.nextCode(port, username); // the step just used
+        return codes;
+    }
+
+    /** Sends an authenticator code on the second step of sign-in. */
+    HttpResponse<String> enterCode(String code) throws Exception {
+        page("/login/code");
+        return post("/login/code", Map.of("code", code));
+    }
+
+    /** The session cookie's value, or null. */
+    String sessionId() {
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(cookie -> cookie.getName().equals("LEAKDESK_STAFF"))
+                .map(java.net.HttpCookie::getValue)
+                .findFirst()
+                .orElse(null);
     }
 
     HttpResponse<String> attemptSignIn(String username, String password) throws Exception {

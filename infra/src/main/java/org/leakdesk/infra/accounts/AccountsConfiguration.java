@@ -5,13 +5,15 @@ import java.time.Clock;
 import org.leakdesk.infra.AccessLog;
 import org.leakdesk.infra.StaffAccounts;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
-import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SignInProperties.class)
 class AccountsConfiguration {
 
     /**
@@ -19,19 +21,46 @@ class AccountsConfiguration {
      * sign-in on a 2-core machine, which keeps a login well under a second while making
      * guessing expensive.
      */
-    @Bean
-    PasswordEncoder passwordEncoder() {
+    private static Argon2PasswordEncoder argon2() {
         return new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
     }
 
+    /** Argon2id, a few hashes at a time. */
     @Bean
-    JdbcStaffAccounts staffAccounts(JdbcClient jdbc, PasswordEncoder passwordEncoder, AccessLog accessLog) {
+    PasswordHashing passwordEncoder(SignInProperties settings) {
+        return new PasswordHashing(argon2(), settings.hashingPermits(), settings.hashingWait());
+    }
+
+    @Bean
+    JdbcStaffAccounts staffAccounts(JdbcClient jdbc, PasswordHashing passwordEncoder, AccessLog accessLog) {
         return new JdbcStaffAccounts(jdbc, passwordEncoder, accessLog, Clock.systemUTC());
     }
 
     @Bean
-    LoginAudit loginAudit(AccessLog accessLog, StaffAccounts accounts) {
-        return new LoginAudit(accessLog, accounts);
+    JdbcStaffSignIn staffSignIn(
+            JdbcClient jdbc,
+            PasswordHashing passwordEncoder,
+            SignInProperties settings,
+            StaffAccounts accounts,
+            AccessLog accessLog,
+            TransactionTemplate transactions,
+            SecureRandom random) {
+        return new JdbcStaffSignIn(
+                jdbc,
+                passwordEncoder,
+                argon2(),
+                new SignInThrottle(settings, random),
+                TotpSecretKey.loadOrCreate(settings.secretKeyFile(), random),
+                accounts,
+                accessLog,
+                transactions,
+                random,
+                Clock.systemUTC());
+    }
+
+    @Bean
+    LoginAudit loginAudit(AccessLog accessLog) {
+        return new LoginAudit(accessLog);
     }
 
     @Bean

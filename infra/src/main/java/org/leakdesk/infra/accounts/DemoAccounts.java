@@ -45,7 +45,9 @@ class DemoAccounts implements ApplicationRunner {
         StringBuilder banner = new StringBuilder("\n")
                 .append("=====================================================================\n")
                 .append("  LeakDesk demo staff accounts (shown once; not stored in clear)\n")
-                .append("  Staff interface: sign in on the staff port (default http://localhost:8081)\n\n");
+                .append("  Staff interface: sign in on the staff port (default http://localhost:8081).\n")
+                .append("  The first sign-in of each account sets up an authenticator app (TOTP):\n")
+                .append("  scan the QR code or type the key the page shows into any TOTP app.\n\n");
         created.forEach((user, password) -> banner.append(String.format("    %-9s %s%n", user, password)));
         banner.append("=====================================================================\n");
         console.print(banner);

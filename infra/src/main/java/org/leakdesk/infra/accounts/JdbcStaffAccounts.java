@@ -13,20 +13,18 @@ import java.util.regex.Pattern;
 import org.leakdesk.infra.AccessLog;
 import org.leakdesk.infra.AccessRecord;
 import org.leakdesk.infra.InfraAccessAction;
+import org.leakdesk.infra.StaffAccount;
+import org.leakdesk.infra.StaffAccountException;
 import org.leakdesk.infra.StaffAccounts;
 import org.leakdesk.infra.StaffMember;
 import org.leakdesk.infra.StaffRole;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Staff accounts in {@code staff_account} and {@code staff_account_role}. */
-class JdbcStaffAccounts implements StaffAccounts, UserDetailsService {
+class JdbcStaffAccounts implements StaffAccounts {
 
     private static final Pattern USERNAME = Pattern.compile("[a-z][a-z0-9._-]{1,63}");
     private static final int MIN_PASSWORD_LENGTH = 12;
@@ -107,20 +105,94 @@ class JdbcStaffAccounts implements StaffAccounts, UserDetailsService {
     }
 
     @Override
-    public UserDetails loadUserByUsername(String username) {
-        record Row(String hash, boolean enabled) {}
-        Row row = jdbc.sql("SELECT password_hash, enabled FROM staff_account WHERE username = ?")
+    public List<StaffAccount> accounts() {
+        Map<String, Set<StaffRole>> roles = new LinkedHashMap<>();
+        for (StaffMember member : all()) {
+            roles.put(member.username(), member.roles());
+        }
+        return jdbc.sql("""
+                        SELECT a.username, a.enabled, a.locked_at IS NOT NULL, a.failed_sign_ins,
+                               a.totp_secret IS NOT NULL,
+                               (SELECT COUNT(*) FROM staff_recovery_code c
+                                WHERE c.username = a.username AND c.used_at IS NULL)
+                        FROM staff_account a ORDER BY a.username""")
+                .query((rs, n) -> new StaffAccount(
+                        rs.getString(1),
+                        roles.getOrDefault(rs.getString(1), Set.of()),
+                        rs.getBoolean(2),
+                        rs.getBoolean(3),
+                        rs.getInt(4),
+                        rs.getBoolean(5),
+                        rs.getInt(6)))
+                .list();
+    }
+
+    @Override
+    @Transactional
+    public void disable(String username, StaffMember admin) {
+        requireAdmin(admin);
+        if (username.equals(admin.username())) {
+            throw new StaffAccountException("You cannot disable your own account");
+        }
+        change(
+                username,
+                "UPDATE staff_account SET enabled = FALSE, sign_in_generation = sign_in_generation + 1"
+                        + " WHERE username = ? AND enabled",
+                admin,
+                InfraAccessAction.ACCOUNT_DISABLED);
+    }
+
+    @Override
+    @Transactional
+    public void enable(String username, StaffMember admin) {
+        requireAdmin(admin);
+        change(
+                username,
+                "UPDATE staff_account SET enabled = TRUE WHERE username = ? AND NOT enabled",
+                admin,
+                InfraAccessAction.ACCOUNT_ENABLED);
+    }
+
+    @Override
+    @Transactional
+    public void unlock(String username, StaffMember admin) {
+        requireAdmin(admin);
+        change(
+                username,
+                "UPDATE staff_account SET locked_at = NULL, failed_sign_ins = 0, last_failed_at = NULL"
+                        + " WHERE username = ? AND (locked_at IS NOT NULL OR failed_sign_ins > 0)",
+                admin,
+                InfraAccessAction.ACCOUNT_UNLOCKED);
+    }
+
+    @Override
+    @Transactional
+    public void resetTwoFactor(String username, StaffMember admin) {
+        requireAdmin(admin);
+        jdbc.sql("DELETE FROM staff_recovery_code WHERE username = ?")
                 .param(username)
-                .query((rs, n) -> new Row(rs.getString(1), rs.getBoolean(2)))
-                .optional()
-                .orElseThrow(() -> new UsernameNotFoundException("No such staff account"));
-        StaffMember member = find(username).orElseThrow(() -> new UsernameNotFoundException("No such staff account"));
-        return User.withUsername(username)
-                .password(row.hash())
-                .disabled(!row.enabled())
-                .authorities(member.roles().stream()
-                        .map(role -> new SimpleGrantedAuthority(role.authority()))
-                        .toList())
-                .build();
+                .update();
+        change(
+                username,
+                "UPDATE staff_account SET totp_secret = NULL, totp_last_step = NULL,"
+                        + " sign_in_generation = sign_in_generation + 1 WHERE username = ? AND totp_secret IS NOT NULL",
+                admin,
+                InfraAccessAction.TWO_FACTOR_RESET);
+    }
+
+    /** Runs one change of an account; logs it if it changed anything (asking twice is no error). */
+    private void change(String username, String update, StaffMember admin, InfraAccessAction action) {
+        if (find(username).isEmpty()) {
+            throw new StaffAccountException("There is no account " + username);
+        }
+        if (jdbc.sql(update).param(username).update() > 0) {
+            accessLog.record(new AccessRecord(admin.username(), action, null, "account " + username));
+        }
+    }
+
+    private static void requireAdmin(StaffMember admin) {
+        if (!admin.has(StaffRole.ADMIN)) {
+            throw new AccessDeniedException("Only admins change accounts");
+        }
     }
 }

@@ -9,16 +9,14 @@ import org.junit.jupiter.api.Test;
 import org.leakdesk.infra.AccessLog;
 import org.leakdesk.infra.AccessLogQuery;
 import org.leakdesk.infra.InfraAccessAction;
+import org.leakdesk.infra.SignInStep;
 import org.leakdesk.infra.StaffAccounts;
 import org.leakdesk.infra.StaffMember;
 import org.leakdesk.infra.StaffRole;
+import org.leakdesk.infra.StaffSignIn;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 @SpringBootTest
 class StaffAccountsTest {
@@ -27,10 +25,7 @@ class StaffAccountsTest {
     StaffAccounts accounts;
 
     @Autowired
-    UserDetailsService userDetails;
-
-    @Autowired
-    PasswordEncoder passwords;
+    StaffSignIn signIn;
 
     @Autowired
     AccessLog accessLog;
@@ -52,12 +47,8 @@ class StaffAccountsTest {
                 .query(String.class)
                 .single();
         assertThat(hash).startsWith("$argon2id$").doesNotContain("correct horse");
-        UserDetails details = userDetails.loadUserByUsername(username);
-        assertThat(passwords.matches("correct horse battery", details.getPassword()))
-                .isTrue();
-        assertThat(details.getAuthorities())
-                .extracting(GrantedAuthority::getAuthority)
-                .containsExactlyInAnyOrder("ROLE_REVIEWER", "ROLE_EDITOR");
+        assertThat(signIn.checkPassword(username, "correct horse battery"))
+                .isEqualTo(new SignInStep.PasswordAccepted(username, false));
         assertThat(accessLog.entries(new AccessLogQuery("admin", InfraAccessAction.ACCOUNT_CREATED, null, 50)))
                 .anySatisfy(e -> assertThat(e.detail()).contains(username).doesNotContain("correct horse"));
     }

@@ -5,6 +5,7 @@ import org.leakdesk.infra.ServedOn;
 import org.leakdesk.infra.StaffMember;
 import org.leakdesk.infra.StaffRole;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /** The sign-in page and the staff home, which sends each role to its own starting page. */
@@ -12,8 +13,16 @@ import org.springframework.web.bind.annotation.GetMapping;
 @ServedOn(Face.STAFF)
 class LoginController {
 
+    private final StaffSessionProperties sessions;
+
+    LoginController(StaffSessionProperties sessions) {
+        this.sessions = sessions;
+    }
+
     @GetMapping("/login")
-    String login() {
+    String login(Model model) {
+        model.addAttribute("idleMinutes", sessions.idleTimeout().toMinutes());
+        model.addAttribute("absoluteHours", sessions.absoluteTimeout().toHours());
         return "review/login";
     }
 

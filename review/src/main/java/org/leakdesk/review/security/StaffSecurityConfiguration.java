@@ -1,30 +1,71 @@
 package org.leakdesk.review.security;
 
 import jakarta.servlet.DispatcherType;
+import java.time.Clock;
+import java.util.Map;
 import org.leakdesk.infra.Face;
 import org.leakdesk.infra.FacePorts;
 import org.leakdesk.infra.StaffRole;
+import org.leakdesk.infra.StaffSignIn;
 import org.leakdesk.infra.StrictHeaders;
 import org.leakdesk.review.web.RefusalLog;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Security of the staff face: form sign-in against the staff accounts (Argon2id), roles checked
+ * Security of the staff face: sign-in with password (Argon2id) and then an authenticator code
+ * (TOTP) or a recovery code, sessions with an idle and an absolute limit that end at once when
+ * an admin disables the account, roles checked
  * per path here and per object in the workflow, CSRF on every form, no caching, a strict
  * content security policy with no scripts at all, and no referrer. Outside verifiers' one-time
  * links have a chain of their own, without sign-in or session.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(StaffSessionProperties.class)
 class StaffSecurityConfiguration {
+
+    /** The second step of sign-in, open only to a {@link PendingSignIn}: see {@link SecondFactorController}. */
+    static final String[] SECOND_FACTOR_PATHS = {"/login/code", "/login/recovery", "/login/enrol", "/login/enrol/qr.png"
+    };
+
+    /**
+     * The only way to a {@link PendingSignIn}. As a bean it is the global authentication
+     * manager's one provider (and Boot makes no in-memory user); added to a chain as well it
+     * would check each password twice.
+     */
+    @Bean
+    PasswordStep passwordStep(StaffSignIn signIn) {
+        return new PasswordStep(signIn, Clock.systemUTC());
+    }
+
+    @Bean
+    SecurityContextRepository staffSecurityContexts() {
+        return new DelegatingSecurityContextRepository(
+                new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
+    }
+
+    @Bean
+    SignedInSessions signedInSessions(
+            SecurityContextRepository staffSecurityContexts, StaffSessionProperties settings) {
+        return new SignedInSessions(staffSecurityContexts, settings, Clock.systemUTC());
+    }
 
     /**
      * {@code /verify/**}: open to anyone who holds a link, with no session and no CSRF token. The
@@ -49,14 +90,34 @@ class StaffSecurityConfiguration {
                 .build();
     }
 
+    /** Every refusal is the same "wrong or too many" answer; only a full house of password checks differs. */
+    private static ExceptionMappingAuthenticationFailureHandler signInFailures() {
+        ExceptionMappingAuthenticationFailureHandler failures = new ExceptionMappingAuthenticationFailureHandler();
+        failures.setExceptionMappings(Map.of(SignInBusyException.class.getName(), "/login?busy"));
+        failures.setDefaultFailureUrl("/login?error");
+        return failures;
+    }
+
     @Bean
     @Order(3)
-    SecurityFilterChain staffFace(HttpSecurity http, FacePorts ports, RefusalLog refusals) throws Exception {
+    SecurityFilterChain staffFace(
+            HttpSecurity http,
+            FacePorts ports,
+            RefusalLog refusals,
+            SecurityContextRepository staffSecurityContexts,
+            SignedInSessions sessions,
+            StaffSignIn signIn)
+            throws Exception {
+        AuthorizationManager<RequestAuthorizationContext> pendingSignIn =
+                (authentication, context) -> new AuthorizationDecision(authentication.get() instanceof PendingSignIn);
+
         String reviewer = StaffRole.REVIEWER.name();
         String editor = StaffRole.EDITOR.name();
         return http.securityMatcher(request -> ports.faceOf(request.getLocalPort()) == Face.STAFF)
                 .authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
                         .permitAll()
+                        .requestMatchers(SECOND_FACTOR_PATHS)
+                        .access(pendingSignIn)
                         .requestMatchers("/login", "/review/**")
                         .permitAll()
                         .requestMatchers(
@@ -77,10 +138,18 @@ class StaffSecurityConfiguration {
                         .hasRole(StaffRole.ADMIN.name())
                         .anyRequest()
                         .authenticated())
-                .formLogin(form ->
-                        form.loginPage("/login").defaultSuccessUrl("/", true).failureUrl("/login?error"))
+                .formLogin(form -> form.loginPage("/login")
+                        .successHandler(
+                                (request, response, authentication) -> response.sendRedirect(request.getContextPath()
+                                        + (((PendingSignIn) authentication).enrolled()
+                                                ? "/login/code"
+                                                : "/login/enrol")))
+                        .failureHandler(signInFailures()))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedout"))
+                .securityContext(context -> context.securityContextRepository(staffSecurityContexts))
+                // A new session id when the password is accepted; SignedInSessions makes another at sign-in.
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+                .addFilterBefore(new SessionLimits(sessions, signIn), AuthorizationFilter.class)
                 .headers(StrictHeaders.strict())
                 .exceptionHandling(handling -> handling.accessDeniedHandler((request, response, denied) -> {
                     refusals.refused(request, "role does not cover this page");

@@ -2,6 +2,7 @@ package org.leakdesk.review.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.leakdesk.infra.StaffAccountException;
 import org.leakdesk.intake.SubmissionNotFoundException;
 import org.leakdesk.workflow.CaseNotVisibleException;
 import org.leakdesk.workflow.CaseWorkException;
@@ -52,6 +53,11 @@ class StaffErrors {
     String badEntry(InvalidEntryException e, HttpServletResponse response, Model model) {
         return page(
                 HttpServletResponse.SC_BAD_REQUEST, "Please check what you entered", e.getMessage(), response, model);
+    }
+
+    @ExceptionHandler(StaffAccountException.class)
+    String accountChange(StaffAccountException e, HttpServletResponse response, Model model) {
+        return page(HttpServletResponse.SC_BAD_REQUEST, "Cannot change this account", e.getMessage(), response, model);
     }
 
     /** Unknown, used, expired or withdrawn: the same bare page, which says nothing about a case. */

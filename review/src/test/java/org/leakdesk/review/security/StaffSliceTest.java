@@ -8,6 +8,7 @@ import java.lang.annotation.Target;
 import org.leakdesk.infra.AccessLog;
 import org.leakdesk.infra.Face;
 import org.leakdesk.infra.FacePorts;
+import org.leakdesk.infra.StaffSignIn;
 import org.leakdesk.review.web.Display;
 import org.leakdesk.review.web.RefusalLog;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
@@ -18,14 +19,14 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 /**
  * A slice test of staff controllers: MockMvc with the staff face's real security chains (roles per
  * path, CSRF, the verifier links' own chain), the {@code StaffMember} argument, the templates and
- * {@code @display}, the refusal log over a mocked access log. Every MockMvc request arrives on port 80, which is the staff face here.
+ * {@code @display}, the refusal log over a mocked access log, sign-in over a mocked {@code StaffSignIn}. Every MockMvc request arrives on port 80, which is the staff face here.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @WebMvcTest
 @Import({StaffSecurityConfiguration.class, Display.class, RefusalLog.class, StaffSliceTest.StaffPort.class})
-@MockitoBean(types = AccessLog.class)
+@MockitoBean(types = {AccessLog.class, StaffSignIn.class})
 public @interface StaffSliceTest {
 
     /** The controllers under test. */

@@ -1,0 +1,18 @@
+package org.leakdesk.review.security;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How long a staff session lasts.
+ *
+ * @param idleTimeout a session without a request for this long ends
+ * @param absoluteTimeout a session ends this long after sign-in, however busy
+ * @param secondFactorTimeout how long after the password the second factor may come
+ */
+@ConfigurationProperties("leakdesk.staff.session")
+record StaffSessionProperties(
+        @DefaultValue("30m") Duration idleTimeout,
+        @DefaultValue("12h") Duration absoluteTimeout,
+        @DefaultValue("5m") Duration secondFactorTimeout) {}
