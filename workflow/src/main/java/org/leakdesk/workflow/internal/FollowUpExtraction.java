@@ -4,8 +4,9 @@ import org.leakdesk.intake.FollowUpReceived;
 import org.leakdesk.intake.MetadataExtraction;
 import org.leakdesk.intake.SubmissionShreddedException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Extracts the documents of a source's follow-up with the same isolated parsers as the first
@@ -23,7 +24,13 @@ class FollowUpExtraction {
         this.extraction = extraction;
     }
 
-    @ApplicationModuleListener
+    /**
+     * Asynchronous after the follow-up commits, but, unlike an {@code @ApplicationModuleListener},
+     * outside any transaction: extraction commits each document on its own and must hold none open
+     * while a parser runs (and a document the extraction worker stored meanwhile must not abort it).
+     */
+    @Async
+    @TransactionalEventListener
     void on(FollowUpReceived followUp) {
         if (followUp.fileCount() == 0) {
             return;

@@ -30,6 +30,7 @@ import org.leakdesk.workflow.InvalidEntryException;
 import org.leakdesk.workflow.SourceConversation;
 import org.leakdesk.workflow.TaskKind;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A reviewer who may see a case replies to its source; the source signs in, reads it and sends a
@@ -56,6 +57,9 @@ class SourceConversationIntegrationTest {
 
     @Autowired
     Submissions submissions;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void aReplyReachesTheSourceAndAFollowUpDocumentIsExtractedLikeTheFirst() throws Exception {
@@ -87,6 +91,17 @@ class SourceConversationIntegrationTest {
         ExtractedMetadata extracted = await().atMost(Duration.ofSeconds(90))
                 .until(() -> submissions.read(caseId, "test").documents().get(1).metadata(), m -> m != null);
         assertThat(extracted.outcome()).isNotNull();
+        // The event was kept until the extraction listener finished, then marked done.
+        await().atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> jdbc.sql("""
+                                SELECT COUNT(*) FROM event_publication
+                                WHERE event_type LIKE '%FollowUpReceived' AND completion_date IS NOT NULL
+                                    AND serialized_event LIKE ?""")
+                                .param("%" + caseId + "%")
+                                .query(Long.class)
+                                .single(),
+                        n -> n == 1);
         Correspondence seen = conversation.read(caseId, REVIEWER);
         assertThat(seen.canReply()).isTrue();
         assertThat(seen.replies()).singleElement().satisfies(reply -> {
