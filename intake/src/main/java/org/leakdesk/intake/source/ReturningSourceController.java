@@ -17,14 +17,13 @@ import org.leakdesk.intake.SubmissionDraft;
 import org.leakdesk.intake.SubmissionIntake;
 import org.leakdesk.intake.UploadLimits;
 import org.leakdesk.intake.UploadRejectedException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * A returning source's pages: sign in with the codename, then (under {@value SourceSessions#PATH},
@@ -134,14 +133,42 @@ class ReturningSourceController {
      * container never parses a multipart body into parameters here).
      */
     private SourceSessions.Session signedIn(HttpServletRequest request) {
-        SourceSessions.Session session = sessions.current(request)
-                .orElseThrow(() -> new ResponseStatusException(
-                        HttpStatus.FORBIDDEN, "You are signed out. Sign in again with your codename."));
+        SourceSessions.Session session = sessions.current(request).orElseThrow(SignedOut::new);
         if (!session.csrfMatches(request.getParameter("_csrf"))) {
-            throw new ResponseStatusException(
-                    HttpStatus.FORBIDDEN, "This form is out of date. Open the page again and send it from there.");
+            throw new StaleForm(session);
         }
         return session;
+    }
+
+    /** A signed-in form arrived without a live session: the sign-in page says so. */
+    @ExceptionHandler(SignedOut.class)
+    String signedOut(HttpServletResponse response, Model model) {
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        model.addAttribute("signedOutMeanwhile", true);
+        return SIGN_IN;
+    }
+
+    /** A signed-in form without this session's token: another site's, or an old page's. */
+    @ExceptionHandler(StaleForm.class)
+    String staleForm(StaleForm e, HttpServletResponse response, Model model) {
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        model.addAttribute("error", "This form was out of date, so nothing was done. Send it again from this page.");
+        return render(e.session, model);
+    }
+
+    private static final class SignedOut extends RuntimeException {
+        SignedOut() {
+            super("No signed-in source", null, false, false);
+        }
+    }
+
+    private static final class StaleForm extends RuntimeException {
+        private final transient SourceSessions.Session session;
+
+        StaleForm(SourceSessions.Session session) {
+            super("A signed-in form without its token", null, false, false);
+            this.session = session;
+        }
     }
 
     /** The upload reader works on a {@link SubmissionIntake}: this one starts follow-ups of one source. */

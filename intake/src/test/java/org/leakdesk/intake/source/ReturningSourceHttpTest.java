@@ -146,6 +146,17 @@ class ReturningSourceHttpTest {
     }
 
     @Test
+    void theReturningSourcesPagesAreNotOnTheStaffPort() throws Exception {
+        for (String path : List.of("/sign-in", "/source/")) {
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports.portOf(Face.STAFF) + path))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(path).isEqualTo(404);
+        }
+    }
+
+    @Test
     void aWrongCodenameGetsTheSameAnswerAsAnyOtherWrongCodename() throws Exception {
         submitted("so that there is at least one source");
         HttpResponse<String> first = signIn("abacus abdomen abdominal abide abiding ability ablaze");
@@ -179,7 +190,9 @@ class ReturningSourceHttpTest {
         HttpResponse<String> withoutToken = postMultipart("/source/send", cookie, followUp);
         HttpResponse<String> signedOut = postMultipart("/source/send?_csrf=" + token, null, followUp);
         assertThat(withoutToken.statusCode()).isEqualTo(403);
+        assertThat(withoutToken.body()).contains("This form was out of date, so nothing was done.");
         assertThat(signedOut.statusCode()).isEqualTo(403);
+        assertThat(signedOut.body()).contains("Your visit has ended, so nothing was sent.");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM source_follow_up")
                         .query(Long.class)
                         .single())
