@@ -18,7 +18,6 @@ import org.leakdesk.intake.SignedInSource;
 import org.leakdesk.intake.SourceSettings;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
-import org.springframework.stereotype.Component;
 
 /**
  * Signed-in sources, in this process's memory only: a source's reply key must never be written
@@ -27,7 +26,6 @@ import org.springframework.stereotype.Component;
  * to {@value #PATH}. Each session carries its own CSRF token for the signed-in forms. A source
  * process that restarts signs every source out; several source processes need sticky routing.
  */
-@Component
 class SourceSessions {
 
     static final String COOKIE = "leakdesk-source";
@@ -67,11 +65,12 @@ class SourceSessions {
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final SecureRandom random;
     private final SourceSettings settings;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    SourceSessions(SecureRandom random, SourceSettings settings) {
+    SourceSessions(SecureRandom random, SourceSettings settings, Clock clock) {
         this.random = random;
         this.settings = settings;
+        this.clock = clock;
     }
 
     /** The request's signed-in source, if its cookie names a live session (which it keeps alive). */
