@@ -25,7 +25,8 @@ public interface SubmissionShredding {
      * @param documents documents whose keys were deleted
      * @param extractions extracted metadata and texts deleted
      * @param scrubbedCopies scrubbed copies deleted
-     * @param message 1 if the source's message was deleted, else 0
+     * @param message the source's messages (the first and follow-ups') and replies to the source
+     *     deleted
      * @param blobs blobs removed
      */
     record ShreddedObjects(int documents, int extractions, int scrubbedCopies, int message, int blobs) {

@@ -7,8 +7,10 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,6 +21,7 @@ import org.leakdesk.infra.FacePorts;
 import org.leakdesk.infra.StaffAccounts;
 import org.leakdesk.infra.StaffRole;
 import org.leakdesk.infra.testing.SharedFiles;
+import org.leakdesk.intake.SourceCorrespondence;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -31,12 +34,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * What people click, in Debian's headless Chromium: a source sends a document with JavaScript
  * switched off (Tor Browser's "Safest" mode) and gets a codename; a reviewer signs in for the
  * first time (password, then sets up an authenticator from the QR code's key), finds the case,
- * claims it, reads it and sends it to an editor.
+ * claims it, reads it and sends it to an editor. A source comes back with the codename, reads the
+ * newsroom's reply, sends more, deletes the reply and signs out, all without JavaScript.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -49,6 +54,12 @@ class BrowserJourneyTest {
 
     @Autowired
     StaffAccounts accounts;
+
+    @Autowired
+    SourceCorrespondence correspondence;
+
+    @Autowired
+    JdbcClient jdbc;
 
     WebDriver browser;
 
@@ -139,6 +150,62 @@ class BrowserJourneyTest {
     }
 
     /** A first sign-in: password, then setting up the authenticator from the key the page shows. */
+    @Test
+    void aSourceComesBackReadsTheReplyDeletesItAndSendsMore() throws Exception {
+        String source = "http://127.0.0.1:" + ports.portOf(Face.SOURCE);
+        List<UUID> before =
+                jdbc.sql("SELECT id FROM submission").query(UUID.class).list();
+        browser.get(source + "/");
+        browser.findElement(By.id("files"))
+                .sendKeys(SharedFiles.sample(SharedFiles.PORAVALIT)
+                        .toAbsolutePath()
+                        .toString());
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        waitFor(By.id("codename"));
+        String codename = browser.findElement(By.id("codename")).getText();
+        assertThat(browser.manage().getCookieNamed("leakdesk-source")).isNull();
+        UUID caseId = jdbc.sql("SELECT id FROM submission").query(UUID.class).list().stream()
+                .filter(id -> !before.contains(id))
+                .findFirst()
+                .orElseThrow();
+        correspondence.reply(caseId, "rita", "Thank you. Can you send the annex? <b>not bold</b>");
+
+        browser.get(source + "/sign-in");
+        browser.findElement(By.id("codename")).sendKeys(codename.toUpperCase());
+        screenshot("5-source-sign-in");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        waitFor(By.id("replies"));
+        assertThat(browser.findElement(By.cssSelector(".reply-text")).getText())
+                .isEqualTo("Thank you. Can you send the annex? <b>not bold</b>");
+        assertThat(browser.manage().getCookieNamed("leakdesk-source")).satisfies(cookie -> {
+            assertThat(cookie.isHttpOnly()).isTrue();
+            assertThat(cookie.getPath()).isEqualTo("/source");
+            assertThat(cookie.getSameSite()).isEqualTo("Strict");
+        });
+        screenshot("6-source-replies");
+
+        browser.findElement(By.id("message")).sendKeys("Here is the annex.");
+        browser.findElement(By.id("files"))
+                .sendKeys(SharedFiles.sample(SharedFiles.SPECIALEURASIA)
+                        .toAbsolutePath()
+                        .toString());
+        browser.findElement(By.cssSelector("#send-more button[type=submit]")).click();
+        waitFor(By.id("sent"));
+        assertThat(browser.findElement(By.id("sent")).getText()).contains("1 file was encrypted as it arrived.");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM submission_file WHERE submission_id = ?")
+                        .param(caseId)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2);
+
+        browser.findElement(By.cssSelector(".reply form button")).click();
+        waitFor(By.id("deleted"));
+        assertThat(browser.findElements(By.cssSelector(".reply"))).isEmpty();
+        browser.findElement(By.cssSelector(".advice form button")).click();
+        waitFor(By.id("signed-out"));
+        assertThat(browser.manage().getCookieNamed("leakdesk-source")).isNull();
+    }
+
     private void signIn(String staff, TestStaff member) throws Exception {
         browser.get(staff + "/login");
         browser.findElement(By.id("username")).sendKeys(member.username());

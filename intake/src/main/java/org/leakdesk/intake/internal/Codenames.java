@@ -13,6 +13,7 @@ import java.util.StringJoiner;
 import java.util.function.Supplier;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Codenames: seven words drawn uniformly from the EFF large wordlist (7,776 words, so about 90
@@ -22,6 +23,7 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
 final class Codenames {
 
     static final int WORDS = 7;
+    private static final byte[] REPLY_KEY_DOMAIN = "leakdesk source reply key v1".getBytes(StandardCharsets.UTF_8);
     private static final String WORDLIST = "intake/eff_large_wordlist.txt";
     private static final int EFF_LARGE_SIZE = 7776;
 
@@ -45,14 +47,29 @@ final class Codenames {
 
     /** Argon2id, 19 MiB, 2 passes, 1 lane (OWASP's minimum), 32-byte output. */
     byte[] hash(String codename) {
-        Argon2Parameters parameters = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+        return argon2id(codename, null);
+    }
+
+    /**
+     * The seed of the source's reply key pair: the same Argon2id over the codename, separated from
+     * the lookup {@link #hash} by Argon2's associated data, so the stored hash says nothing about
+     * the key. Never stored; wipe it after use.
+     */
+    byte[] replyKeySeed(String codename) {
+        return argon2id(codename, REPLY_KEY_DOMAIN);
+    }
+
+    private byte[] argon2id(String codename, byte @Nullable [] domain) {
+        Argon2Parameters.Builder parameters = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
                 .withSalt(salt.get())
                 .withMemoryAsKB(19 * 1024)
                 .withIterations(2)
-                .withParallelism(1)
-                .build();
+                .withParallelism(1);
+        if (domain != null) {
+            parameters.withAdditional(domain);
+        }
         Argon2BytesGenerator generator = new Argon2BytesGenerator();
-        generator.init(parameters);
+        generator.init(parameters.build());
         byte[] hash = new byte[32];
         generator.generateBytes(normalize(codename).getBytes(StandardCharsets.UTF_8), hash);
         return hash;

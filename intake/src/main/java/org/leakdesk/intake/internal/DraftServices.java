@@ -4,6 +4,7 @@ import java.time.Clock;
 import org.leakdesk.infra.AccessLog;
 import org.leakdesk.infra.BlobStore;
 import org.leakdesk.infra.Encryptor;
+import org.leakdesk.intake.SourceSettings;
 import org.leakdesk.intake.UploadLimits;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -14,9 +15,11 @@ record DraftServices(
         Encryptor encryptor,
         BlobStore blobs,
         SubmissionStore store,
+        ConversationStore conversations,
         Codenames codenames,
         AccessLog accessLog,
         ApplicationEventPublisher events,
         TransactionTemplate transactions,
         Json json,
-        Clock clock) {}
+        Clock clock,
+        SourceSettings sourceSettings) {}

@@ -39,4 +39,13 @@ final class FileRefs {
     static ObjectRef message(UUID submissionId) {
         return new ObjectRef(submissionId, "submission-message:" + submissionId);
     }
+
+    static ObjectRef followUpMessage(UUID submissionId, UUID followUpId) {
+        return new ObjectRef(submissionId, "source-follow-up-message:" + followUpId);
+    }
+
+    /** Both copies of a reply (the source's and the newsroom's) are bound to this reference. */
+    static ObjectRef reply(UUID submissionId, UUID replyId) {
+        return new ObjectRef(submissionId, "source-reply:" + replyId);
+    }
 }

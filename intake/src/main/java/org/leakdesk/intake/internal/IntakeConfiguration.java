@@ -12,7 +12,10 @@ import org.leakdesk.infra.Decryptor;
 import org.leakdesk.infra.Encryptor;
 import org.leakdesk.intake.IntakeAccessAction;
 import org.leakdesk.intake.MetadataExtraction;
+import org.leakdesk.intake.ReturningSources;
 import org.leakdesk.intake.ScrubbedCopies;
+import org.leakdesk.intake.SourceCorrespondence;
+import org.leakdesk.intake.SourceSettings;
 import org.leakdesk.intake.SubmissionIntake;
 import org.leakdesk.intake.SubmissionShredding;
 import org.leakdesk.intake.Submissions;
@@ -29,7 +32,12 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({UploadLimits.class, ExtractionSettings.class, BlobSweepSettings.class})
+@EnableConfigurationProperties({
+    UploadLimits.class,
+    ExtractionSettings.class,
+    BlobSweepSettings.class,
+    SourceSettings.class
+})
 @PropertySource("classpath:intake/defaults.properties")
 class IntakeConfiguration {
 
@@ -43,6 +51,11 @@ class IntakeConfiguration {
     @Bean
     SubmissionStore submissionStore(JdbcClient jdbc) {
         return new SubmissionStore(jdbc);
+    }
+
+    @Bean
+    ConversationStore conversationStore(JdbcClient jdbc) {
+        return new ConversationStore(jdbc);
     }
 
     @Bean
@@ -69,22 +82,26 @@ class IntakeConfiguration {
             Encryptor encryptor,
             BlobStore blobs,
             SubmissionStore store,
+            ConversationStore conversations,
             Codenames codenames,
             AccessLog accessLog,
             ApplicationEventPublisher events,
             PlatformTransactionManager transactions,
-            Json json) {
+            Json json,
+            SourceSettings sourceSettings) {
         return new DraftServices(
                 limits,
                 encryptor,
                 blobs,
                 store,
+                conversations,
                 codenames,
                 accessLog,
                 events,
                 new TransactionTemplate(transactions),
                 json,
-                Clock.systemUTC());
+                Clock.systemUTC(),
+                sourceSettings);
     }
 
     @Bean
@@ -110,8 +127,24 @@ class IntakeConfiguration {
 
     @Bean
     SubmissionShredding submissionShredding(
-            SubmissionStore store, BlobStore blobs, PlatformTransactionManager transactions) {
-        return new StoredSubmissionShredding(store, blobs, new TransactionTemplate(transactions), Clock.systemUTC());
+            SubmissionStore store,
+            ConversationStore conversations,
+            BlobStore blobs,
+            PlatformTransactionManager transactions) {
+        return new StoredSubmissionShredding(
+                store, conversations, blobs, new TransactionTemplate(transactions), Clock.systemUTC());
+    }
+
+    @Bean
+    ReturningSources returningSources(
+            DraftServices services, Codenames codenames, SubmissionStore store, ConversationStore conversations) {
+        return new CodenameSignIn(services, codenames, store, conversations);
+    }
+
+    @Bean
+    SourceCorrespondence sourceCorrespondence(
+            DraftServices services, ConversationStore conversations, Decryptor decryptor) {
+        return new StoredCorrespondence(services, conversations, decryptor);
     }
 
     @Bean(destroyMethod = "close")

@@ -14,12 +14,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 final class StoredSubmissionShredding implements SubmissionShredding {
 
     private final SubmissionStore store;
+    private final ConversationStore conversations;
     private final BlobStore blobs;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    StoredSubmissionShredding(SubmissionStore store, BlobStore blobs, TransactionTemplate transaction, Clock clock) {
+    StoredSubmissionShredding(
+            SubmissionStore store,
+            ConversationStore conversations,
+            BlobStore blobs,
+            TransactionTemplate transaction,
+            Clock clock) {
         this.store = store;
+        this.conversations = conversations;
         this.blobs = blobs;
         this.transaction = transaction;
         this.clock = clock;
@@ -38,7 +45,16 @@ final class StoredSubmissionShredding implements SubmissionShredding {
             delete(blob);
         }
         int blobCount = removed;
-        return transaction.execute(status -> store.shred(submissionId, clock.instant(), blobCount));
+        return transaction.execute(status -> {
+            ShreddedObjects shredded = store.shred(submissionId, clock.instant(), blobCount);
+            int conversation = conversations.shred(submissionId);
+            return new ShreddedObjects(
+                    shredded.documents(),
+                    shredded.extractions(),
+                    shredded.scrubbedCopies(),
+                    shredded.message() + conversation,
+                    shredded.blobs());
+        });
     }
 
     private void delete(BlobId blob) {

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -20,6 +19,7 @@ import org.leakdesk.infra.BlobId;
 import org.leakdesk.infra.Encryption;
 import org.leakdesk.infra.PendingBlob;
 import org.leakdesk.infra.SealedValue;
+import org.leakdesk.intake.FollowUpReceived;
 import org.leakdesk.intake.IntakeAccessAction;
 import org.leakdesk.intake.Receipt;
 import org.leakdesk.intake.SubmissionDraft;
@@ -45,7 +45,10 @@ final class StreamingSubmissionDraft implements SubmissionDraft {
 
     private record StoredFile(SubmissionStore.FileRow row, long storedSize) {}
 
-    private final UUID submissionId = UUID.randomUUID();
+    private final UUID submissionId;
+    /** Set when this draft adds to an existing case rather than starting one. */
+    private final @Nullable UUID followUpId;
+
     private final List<StoredFile> files = new ArrayList<>();
     private final List<BlobId> committedBlobs = new ArrayList<>();
     private final DraftServices services;
@@ -57,6 +60,15 @@ final class StreamingSubmissionDraft implements SubmissionDraft {
 
     StreamingSubmissionDraft(DraftServices services) {
         this.services = services;
+        this.submissionId = UUID.randomUUID();
+        this.followUpId = null;
+    }
+
+    /** A follow-up of a returning source: more files and a message for an existing case. */
+    StreamingSubmissionDraft(DraftServices services, UUID existingSubmission) {
+        this.services = services;
+        this.submissionId = existingSubmission;
+        this.followUpId = UUID.randomUUID();
     }
 
     @Override
@@ -148,12 +160,20 @@ final class StreamingSubmissionDraft implements SubmissionDraft {
         String trimmed = text.strip();
         message = trimmed.isEmpty()
                 ? null
-                : services.encryptor().seal(trimmed.getBytes(StandardCharsets.UTF_8), FileRefs.message(submissionId));
+                : services.encryptor()
+                        .seal(
+                                trimmed.getBytes(StandardCharsets.UTF_8),
+                                followUpId == null
+                                        ? FileRefs.message(submissionId)
+                                        : FileRefs.followUpMessage(submissionId, followUpId));
     }
 
     @Override
     public Receipt commit() {
         ensureOpen();
+        if (followUpId != null) {
+            return commitFollowUp(followUpId);
+        }
         if (files.isEmpty()) {
             throw new UploadRejectedException(Reason.NO_FILES, "Choose at least one file to send.");
         }
@@ -164,23 +184,72 @@ final class StreamingSubmissionDraft implements SubmissionDraft {
         }
         String codename = services.codenames().generate();
         byte[] codenameHash = services.codenames().hash(codename);
-        Instant receivedAt = services.clock().instant().truncatedTo(ChronoUnit.SECONDS);
+        byte[] replyPublicKey =
+                ReplyKeys.publicKey(ReplyKeys.derive(services.codenames().replyKeySeed(codename)));
+        Instant receivedAt = services.sourceSettings().coarsen(services.clock().instant());
         services.transactions().executeWithoutResult(status -> {
             services.store().insertSubmission(submissionId, receivedAt, codenameHash, message, messageCutAt);
+            services.conversations().setReplyPublicKey(submissionId, replyPublicKey);
             files.forEach(file -> services.store().insertFile(submissionId, file.row(), file.storedSize()));
             services.accessLog()
                     .record(new AccessRecord(
-                            SOURCE_ACTOR,
-                            IntakeAccessAction.SUBMISSION_RECEIVED,
-                            submissionId.toString(),
-                            files.size()
-                                    + (files.size() == 1 ? " document" : " documents")
-                                    + (message != null ? " and a message" : "")
-                                    + (messageCutAt != null ? " (cut at the length limit)" : "")));
+                            SOURCE_ACTOR, IntakeAccessAction.SUBMISSION_RECEIVED, submissionId.toString(), contents()));
             services.events().publishEvent(new SubmissionReceived(submissionId, files.size(), receivedAt));
         });
         committed = true;
         return new Receipt(submissionId, codename, files.size(), messageCutAt != null);
+    }
+
+    /**
+     * What arrived, for the access log: counts only. No time either: the entry's own timestamp is
+     * the log's, and the case's arrival is stored coarsened.
+     */
+    private String contents() {
+        return files.size()
+                + (files.size() == 1 ? " document" : " documents")
+                + (message != null ? " and a message" : "")
+                + (messageCutAt != null ? " (cut at the length limit)" : "");
+    }
+
+    /**
+     * Stores a follow-up: its files take the next positions of the case (numbered under a lock of
+     * the case's row, so two follow-ups at once do not collide), its message its own row.
+     */
+    private Receipt commitFollowUp(UUID followUpId) {
+        if (files.isEmpty() && message == null) {
+            throw new UploadRejectedException(Reason.NO_FILES, "Write a message or choose at least one file to send.");
+        }
+        try {
+            keepAlive(true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not renew the blobs of an upload before storing it", e);
+        }
+        Instant arrivedAt = services.sourceSettings().coarsen(services.clock().instant());
+        services.transactions().executeWithoutResult(status -> {
+            int before = services.conversations().lockAndCountFiles(submissionId);
+            services.conversations().insertFollowUp(followUpId, submissionId, arrivedAt, message, messageCutAt);
+            for (StoredFile file : files) {
+                SubmissionStore.FileRow row = file.row();
+                services.store()
+                        .insertFile(
+                                submissionId,
+                                new SubmissionStore.FileRow(
+                                        submissionId,
+                                        row.fileId(),
+                                        before + row.order(),
+                                        row.blobId(),
+                                        row.contentKey(),
+                                        row.manifest()),
+                                file.storedSize());
+                services.conversations().attachFile(row.fileId(), followUpId);
+            }
+            services.accessLog()
+                    .record(new AccessRecord(
+                            SOURCE_ACTOR, IntakeAccessAction.FOLLOW_UP_RECEIVED, submissionId.toString(), contents()));
+            services.events().publishEvent(new FollowUpReceived(submissionId, followUpId, files.size(), arrivedAt));
+        });
+        committed = true;
+        return new Receipt(submissionId, "", files.size(), messageCutAt != null);
     }
 
     @Override

@@ -10,15 +10,14 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
-import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
-import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.header.HeaderWriterFilter;
 
 /**
- * Security of the source face: no accounts and no server session (a source leaves no trace
- * beyond one CSRF cookie), CSRF protection on the HTML form (the token travels in the form's
- * URL, because the multipart body is only read by the upload stream), and strict headers. The
- * JSON API takes no cookies, so CSRF does not apply to it.
+ * Security of the source face: no accounts, no servlet session and no cookie at all before a
+ * source signs in with a codename ({@link SourceSessions} then sets the only one). Forms are
+ * protected from cross-site forgery by the browser's fetch metadata ({@link SameOriginPosts}) and,
+ * once signed in, by the session's own token; Spring Security's CSRF support is off because it
+ * needs a cookie or a session first. Strict headers everywhere.
  */
 @Configuration(proxyBeanMethods = false)
 class SourceSecurityConfiguration {
@@ -26,18 +25,10 @@ class SourceSecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain sourceFace(HttpSecurity http, FacePorts ports) throws Exception {
-        CookieCsrfTokenRepository csrfCookies = new CookieCsrfTokenRepository();
-        csrfCookies.setCookieName("leakdesk-source-csrf");
-        csrfCookies.setCookieCustomizer(cookie -> cookie.httpOnly(true).sameSite("Strict"));
-        XorCsrfTokenRequestAttributeHandler csrfHandler = new XorCsrfTokenRequestAttributeHandler();
-        // Load the token eagerly: the cookie must be set before the page starts streaming out.
-        csrfHandler.setCsrfRequestAttributeName(null);
         return http.securityMatcher(request -> ports.faceOf(request.getLocalPort()) == Face.SOURCE)
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                .csrf(csrf -> csrf.csrfTokenRepository(csrfCookies)
-                        .csrfTokenRequestHandler(csrfHandler)
-                        .ignoringRequestMatchers(
-                                PathPatternRequestMatcher.withDefaults().matcher("/api/v1/**")))
+                .csrf(csrf -> csrf.disable())
+                .addFilterAfter(new SameOriginPosts(), HeaderWriterFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .securityContext(
                         context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))

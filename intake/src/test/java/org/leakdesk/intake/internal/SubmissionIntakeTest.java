@@ -120,12 +120,14 @@ class SubmissionIntakeTest {
                 services.encryptor(),
                 services.blobs(),
                 services.store(),
+                services.conversations(),
                 services.codenames(),
                 services.accessLog(),
                 services.events(),
                 services.transactions(),
                 services.json(),
-                services.clock()));
+                services.clock(),
+                services.sourceSettings()));
 
         try (SubmissionDraft draft = small.begin()) {
             draft.addFile("first.bin", null, new ByteArrayInputStream(new byte[10_000]));

@@ -7,8 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.leakdesk.infra.Face;
 import org.leakdesk.infra.FacePorts;
@@ -24,8 +22,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class SourceFaceTest {
 
-    private static final Pattern CSRF_FIELD = Pattern.compile("action=\"/submit\\?_csrf=([^\"]+)\"");
-
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Autowired
@@ -35,22 +31,17 @@ class SourceFaceTest {
     JdbcClient jdbc;
 
     @Test
-    void theFormWorksWithoutJavaScriptAndGivesACodename() throws Exception {
+    void theFormWorksWithoutJavaScriptAndGivesACodenameAndNoCookie() throws Exception {
         HttpResponse<String> form = get("/");
         assertThat(form.statusCode()).isEqualTo(200);
-        assertThat(form.body()).contains("enctype=\"multipart/form-data\"").doesNotContain("<script");
+        assertThat(form.body())
+                .contains("enctype=\"multipart/form-data\"")
+                .contains("action=\"/submit\"")
+                .doesNotContain("<script");
         assertThat(form.headers().firstValue("Content-Security-Policy"))
                 .hasValue(StrictHeaders.CONTENT_SECURITY_POLICY);
         assertThat(form.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
-        assertThat(form.headers().firstValue("Set-Cookie"))
-                .hasValueSatisfying(cookie -> assertThat(cookie)
-                        .startsWith("leakdesk-source-csrf=")
-                        .contains("HttpOnly")
-                        .contains("SameSite=Strict"));
-        assertThat(form.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("JSESSIONID"));
-        String cookie = form.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
-        Matcher token = CSRF_FIELD.matcher(form.body());
-        assertThat(token.find()).isTrue();
+        assertThat(form.headers().allValues("Set-Cookie")).isEmpty();
 
         Multipart body = new Multipart()
                 .file(
@@ -59,10 +50,12 @@ class SourceFaceTest {
                         "text/plain",
                         Files.readAllBytes(SharedFiles.sample(SharedFiles.PORAVALIT)))
                 .field("message", "Two articles about the document.");
+        // What a browser sends with a form from this page: Origin is "null" under no-referrer.
         HttpResponse<String> receipt = http.send(
-                HttpRequest.newBuilder(uri(Face.SOURCE, "/submit?_csrf=" + token.group(1)))
+                HttpRequest.newBuilder(uri(Face.SOURCE, "/submit"))
                         .header("Content-Type", body.contentType())
-                        .header("Cookie", cookie)
+                        .header("Sec-Fetch-Site", "same-origin")
+                        .header("Origin", "null")
                         .POST(body.publisher())
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -72,16 +65,22 @@ class SourceFaceTest {
         assertThat(receipt.body()).containsPattern("id=\"codename\">([a-z-]+ ){6}[a-z-]+<");
         assertThat(receipt.headers().firstValue("Cache-Control"))
                 .hasValueSatisfying(v -> assertThat(v).contains("no-store"));
+        assertThat(receipt.headers().allValues("Set-Cookie")).isEmpty();
     }
 
     @Test
-    void theFormIsRefusedWithoutItsCsrfToken() throws Exception {
+    void theFormIsRefusedWhenAnotherSiteSendsIt() throws Exception {
         Multipart body = new Multipart().file("files", "a.txt", "text/plain", "hello".getBytes());
         long before = count();
 
-        HttpResponse<String> response = post(Face.SOURCE, "/submit", body);
+        HttpResponse<String> crossSite = post("/submit", body, "Sec-Fetch-Site", "cross-site");
+        HttpResponse<String> sameSiteOtherOrigin = post("/submit", body, "Sec-Fetch-Site", "same-site");
+        HttpResponse<String> otherOrigin = post("/submit", body, "Origin", "http://attacker.example");
 
-        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(crossSite.statusCode()).isEqualTo(403);
+        assertThat(crossSite.body()).contains("only be sent from this site's own pages");
+        assertThat(sameSiteOtherOrigin.statusCode()).isEqualTo(403);
+        assertThat(otherOrigin.statusCode()).isEqualTo(403);
         assertThat(count()).isEqualTo(before);
     }
 
@@ -148,6 +147,16 @@ class SourceFaceTest {
 
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(uri(Face.SOURCE, path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, Multipart body, String header, String value) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(uri(Face.SOURCE, path))
+                        .header("Content-Type", body.contentType())
+                        .header(header, value)
+                        .POST(body.publisher())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(Face face, String path, Multipart body) throws Exception {

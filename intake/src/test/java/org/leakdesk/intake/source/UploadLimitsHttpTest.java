@@ -17,8 +17,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,7 +49,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class UploadLimitsHttpTest {
 
     private static final String API = "/api/v1/submissions";
-    private static final Pattern CSRF_FIELD = Pattern.compile("action=\"/submit\\?_csrf=([^\"]+)\"");
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -224,23 +221,16 @@ class UploadLimitsHttpTest {
                 .isPositive()
                 .isLessThan(form.body().indexOf("name=\"files\""));
         assertThat(form.body()).contains("64 KB</span> each").contains("128 KB</span> together");
-        String cookie = form.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
-        Matcher token = CSRF_FIELD.matcher(form.body());
-        assertThat(token.find()).isTrue();
+        assertThat(form.headers().allValues("Set-Cookie")).isEmpty();
+        assertThat(form.body()).contains("action=\"/submit\"");
 
-        HttpResponse<String> tooLarge = postForm(
-                token.group(1),
-                cookie,
-                new RawMultipart()
-                        .file("files", "large.bin", new byte[70 * 1024])
-                        .close());
-        HttpResponse<String> cut = postForm(
-                token.group(1),
-                cookie,
-                new RawMultipart()
-                        .file("files", "one.txt", "one".getBytes())
-                        .field("message", "y".repeat(150))
-                        .close());
+        HttpResponse<String> tooLarge = postForm(new RawMultipart()
+                .file("files", "large.bin", new byte[70 * 1024])
+                .close());
+        HttpResponse<String> cut = postForm(new RawMultipart()
+                .file("files", "one.txt", "one".getBytes())
+                .field("message", "y".repeat(150))
+                .close());
 
         assertThat(tooLarge.statusCode()).isEqualTo(413);
         assertThat(tooLarge.headers().firstValue("Content-Type"))
@@ -320,11 +310,11 @@ class UploadLimitsHttpTest {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private HttpResponse<String> postForm(String token, String cookie, byte[] body) throws Exception {
+    private HttpResponse<String> postForm(byte[] body) throws Exception {
         return http.send(
-                HttpRequest.newBuilder(uri("/submit?_csrf=" + token))
+                HttpRequest.newBuilder(uri("/submit"))
                         .header("Content-Type", RawMultipart.contentType())
-                        .header("Cookie", cookie)
+                        .header("Sec-Fetch-Site", "same-origin")
                         .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());

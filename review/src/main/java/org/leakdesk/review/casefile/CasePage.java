@@ -8,6 +8,7 @@ import org.leakdesk.infra.StaffMember;
 import org.leakdesk.workflow.CaseFile;
 import org.leakdesk.workflow.CaseInbox;
 import org.leakdesk.workflow.InvalidEntryException;
+import org.leakdesk.workflow.SourceConversation;
 import org.leakdesk.workflow.VerificationRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -24,9 +25,11 @@ class CasePage {
     static final String VIEW = "review/case";
 
     private final CaseInbox inbox;
+    private final SourceConversation conversation;
 
-    CasePage(CaseInbox inbox) {
+    CasePage(CaseInbox inbox, SourceConversation conversation) {
         this.inbox = inbox;
+        this.conversation = conversation;
     }
 
     String render(UUID caseId, StaffMember member, Model model) {
@@ -42,6 +45,7 @@ class CasePage {
                         .filter(request -> request.state() == VerificationRequest.State.DRAFT)
                         .toList());
         model.addAttribute("me", member.username());
+        model.addAttribute("conversation", conversation.read(caseId, member));
         return VIEW;
     }
 

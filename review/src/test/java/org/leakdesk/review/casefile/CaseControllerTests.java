@@ -39,6 +39,7 @@ import org.leakdesk.workflow.DecisionRecord;
 import org.leakdesk.workflow.EditorialDecision;
 import org.leakdesk.workflow.InvalidEntryException;
 import org.leakdesk.workflow.Recommendation;
+import org.leakdesk.workflow.SourceConversation;
 import org.leakdesk.workflow.TaskKind;
 import org.leakdesk.workflow.TriageDecision;
 import org.leakdesk.workflow.Verdict;
@@ -62,6 +63,9 @@ class CaseControllerTests {
 
     @MockitoBean
     CaseInbox inbox;
+
+    @MockitoBean
+    SourceConversation conversation;
 
     @MockitoBean
     CaseWork work;

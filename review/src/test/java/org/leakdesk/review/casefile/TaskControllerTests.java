@@ -26,6 +26,7 @@ import org.leakdesk.workflow.CaseWork;
 import org.leakdesk.workflow.EditorialDecision;
 import org.leakdesk.workflow.FourEyesException;
 import org.leakdesk.workflow.Recommendation;
+import org.leakdesk.workflow.SourceConversation;
 import org.leakdesk.workflow.TaskKind;
 import org.leakdesk.workflow.TriageDecision;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,6 +49,9 @@ class TaskControllerTests {
 
     @MockitoBean
     CaseInbox inbox;
+
+    @MockitoBean
+    SourceConversation conversation;
 
     @Test
     @WithMockUser(username = "rita", roles = "REVIEWER")

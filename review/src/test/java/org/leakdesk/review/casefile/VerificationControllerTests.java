@@ -25,6 +25,7 @@ import org.leakdesk.workflow.CaseStage;
 import org.leakdesk.workflow.CaseWork;
 import org.leakdesk.workflow.InvalidEntryException;
 import org.leakdesk.workflow.Sharing;
+import org.leakdesk.workflow.SourceConversation;
 import org.leakdesk.workflow.TaskKind;
 import org.leakdesk.workflow.Verdict;
 import org.leakdesk.workflow.VerificationRequestDraft;
@@ -51,6 +52,9 @@ class VerificationControllerTests {
 
     @MockitoBean
     CaseInbox inbox;
+
+    @MockitoBean
+    SourceConversation conversation;
 
     @Test
     @WithMockUser(username = "rita", roles = "REVIEWER")
