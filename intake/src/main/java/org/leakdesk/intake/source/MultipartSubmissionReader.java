@@ -35,7 +35,8 @@ final class MultipartSubmissionReader {
 
     static final String FILES = "files";
     static final String MESSAGE = "message";
-    private static final int MAX_PART_HEADER = 8 * 1024;
+    /** Room for a file name of tens of thousands of characters (kept, encrypted, as it came). */
+    private static final int MAX_PART_HEADER = 64 * 1024;
     /** Read from the connection in pieces this large: big enough that the parser's search skips far. */
     private static final int READ_BUFFER = 1 << 18;
 

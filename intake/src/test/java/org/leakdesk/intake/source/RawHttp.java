@@ -47,6 +47,26 @@ final class RawHttp {
         }
     }
 
+    /** Sends {@code body} with the Content-Length given, true or not, then waits for the answer. */
+    static Response postWithLength(int port, String path, long contentLength, byte[] body) throws Exception {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(120_000);
+            CompletableFuture<byte[]> answer = CompletableFuture.supplyAsync(() -> readAll(socket));
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: " + RawMultipart.contentType()
+                            + "\r\nContent-Length: " + contentLength + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            try {
+                out.write(body);
+                out.flush();
+                socket.shutdownOutput(); // the body ends here, whatever its length said
+            } catch (IOException serverStoppedReading) {
+                // The server answered before the body ended.
+            }
+            return parse(answer.get());
+        }
+    }
+
     private static byte[] readAll(Socket socket) {
         ByteArrayOutputStream received = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
