@@ -1,9 +1,9 @@
 package org.leakdesk.intake.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -72,7 +72,7 @@ final class StreamingSubmissionDraft implements SubmissionDraft {
     }
 
     @Override
-    public void addFile(String fileName, @Nullable String declaredType, InputStream content) throws IOException {
+    public FileUpload openFile(String fileName, @Nullable String declaredType) throws IOException {
         ensureOpen();
         if (files.size() >= services.limits().maxFiles()) {
             throw new UploadRejectedException(
@@ -80,22 +80,67 @@ final class StreamingSubmissionDraft implements SubmissionDraft {
                     "A submission can hold at most " + services.limits().maxFiles()
                             + " files. Send the rest in a second submission.");
         }
-        UUID fileId = UUID.randomUUID();
-        MessageDigest sha256 = sha256();
-        long size = 0;
-        byte[] buffer = new byte[BUFFER];
-        try (PendingBlob blob = services.blobs().create()) {
-            Encryption encryption = services.encryptor().encrypt(blob.stream(), FileRefs.content(submissionId, fileId));
-            try (OutputStream plaintext = encryption.plaintext()) {
-                for (int n = content.read(buffer); n != -1; n = content.read(buffer)) {
-                    size += n;
-                    checkSizes(size);
-                    sha256.update(buffer, 0, n);
-                    plaintext.write(buffer, 0, n);
-                    keepAlive(false);
+        return new OpenFile(fileName, declaredType);
+    }
+
+    /** One file being written: its blob, its encryption and its running hash and size. */
+    private final class OpenFile implements FileUpload {
+
+        private final UUID fileId = UUID.randomUUID();
+        private final String fileName;
+        private final @Nullable String declaredType;
+        private final MessageDigest sha256 = sha256();
+        private final PendingBlob blob;
+        private final Encryption encryption;
+        private final OutputStream plaintext;
+        private byte @Nullable [] scratch;
+        private long size;
+        private boolean done;
+
+        OpenFile(String fileName, @Nullable String declaredType) throws IOException {
+            this.fileName = fileName;
+            this.declaredType = declaredType;
+            this.blob = services.blobs().create();
+            try {
+                this.encryption = services.encryptor().encrypt(blob.stream(), FileRefs.content(submissionId, fileId));
+                this.plaintext = encryption.plaintext();
+            } catch (RuntimeException | IOException e) {
+                blob.close();
+                throw e;
+            }
+        }
+
+        @Override
+        public void write(ByteBuffer content) throws IOException {
+            if (done) {
+                throw new IllegalStateException("This file is already finished or closed");
+            }
+            int n = content.remaining();
+            size += n;
+            checkSizes(size);
+            if (content.hasArray()) {
+                plaintext.write(content.array(), content.arrayOffset() + content.position(), n);
+                sha256.update(content);
+            } else {
+                byte[] copy = scratch == null ? scratch = new byte[BUFFER] : scratch;
+                while (content.hasRemaining()) {
+                    int piece = Math.min(copy.length, content.remaining());
+                    content.get(copy, 0, piece);
+                    plaintext.write(copy, 0, piece);
+                    sha256.update(copy, 0, piece);
                 }
             }
+            keepAlive(false);
+        }
+
+        @Override
+        public void finish() throws IOException {
+            if (done) {
+                throw new IllegalStateException("This file is already finished or closed");
+            }
+            plaintext.close();
             long storedSize = blob.commit();
+            done = true;
             committedBlobs.add(blob.id());
             totalBytes += size;
             Manifest manifest =
@@ -106,8 +151,17 @@ final class StreamingSubmissionDraft implements SubmissionDraft {
                     new SubmissionStore.FileRow(
                             submissionId, fileId, files.size() + 1, blob.id(), encryption.key(), sealedManifest),
                     storedSize));
-        } finally {
-            Arrays.fill(buffer, (byte) 0);
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (scratch != null) {
+                Arrays.fill(scratch, (byte) 0);
+            }
+            if (!done) {
+                done = true;
+                blob.close();
+            }
         }
     }
 

@@ -1,17 +1,17 @@
 package org.leakdesk.intake.source;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import org.apache.commons.fileupload2.core.DiskFileItem;
-import org.apache.commons.fileupload2.core.DiskFileItemFactory;
-import org.apache.commons.fileupload2.core.FileItemInput;
-import org.apache.commons.fileupload2.core.FileItemInputIterator;
-import org.apache.commons.fileupload2.core.FileUploadException;
-import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
-import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletRequestContext;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.Locale;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.MultiPart;
+import org.eclipse.jetty.io.Content;
+import org.jspecify.annotations.Nullable;
 import org.leakdesk.intake.Receipt;
 import org.leakdesk.intake.SubmissionDraft;
 import org.leakdesk.intake.SubmissionIntake;
@@ -20,21 +20,25 @@ import org.leakdesk.intake.UploadRejectedException;
 import org.leakdesk.intake.UploadRejectedException.Reason;
 
 /**
- * Reads a {@code multipart/form-data} submission straight from the request body, part by part:
- * each file part is handed to the draft, which encrypts it as it streams, so no part is ever
- * buffered whole or spooled to a temporary file. Fields: {@code message} (optional, best sent
- * first) and {@code files} (one or more).
+ * Reads a {@code multipart/form-data} submission straight from the request body: Jetty's
+ * multipart parser (a Boyer-Moore-Horspool search for the boundary; commons-fileupload's
+ * byte-by-byte scan held uploads to a few hundred MiB/s) pushes each part's content as it reads,
+ * and each file's content goes on to the draft, which hashes and encrypts it as it streams. No part
+ * is ever buffered whole or spooled to a temporary file. Fields: {@code message} (optional, best
+ * sent first) and {@code files} (one or more).
  *
- * <p>Every limit is counted here, on the stream, because commons-fileupload's streaming iterator
- * enforces none of its own counts: the whole body ({@link RequestBody}), the number of parts of any
- * kind, the number of files, the message's length and the size of any other part, which is read
- * and thrown away.
+ * <p>Every limit is counted here, on the stream: the whole body ({@link RequestBody}), the number
+ * of parts of any kind, the number of files, the message's length and the size of any other part,
+ * which is read and thrown away.
  */
 final class MultipartSubmissionReader {
 
     static final String FILES = "files";
     static final String MESSAGE = "message";
-    private static final int MAX_PART_HEADER = 8 * 1024;
+    /** Room for a file name of tens of thousands of characters (kept, encrypted, as it came). */
+    private static final int MAX_PART_HEADER = 64 * 1024;
+    /** Read from the connection in pieces this large: big enough that the parser's search skips far. */
+    private static final int READ_BUFFER = 1 << 18;
 
     private final SubmissionIntake intake;
 
@@ -43,16 +47,14 @@ final class MultipartSubmissionReader {
     }
 
     Receipt read(HttpServletRequest request) throws IOException {
-        if (!JakartaServletFileUpload.isMultipartContent(request)) {
-            throw new UploadRejectedException(Reason.MALFORMED, "Send the files as multipart/form-data.");
-        }
+        String boundary = boundary(request.getContentType());
         UploadLimits limits = intake.limits();
         if (request.getContentLengthLong() > limits.maxUploadSize().toBytes()) {
             throw RequestBody.tooLarge(limits);
         }
         RequestBody body = new RequestBody(request.getInputStream(), limits);
         try {
-            return readParts(request, body, limits);
+            return readParts(boundary, body, limits);
         } catch (UploadRejectedException e) {
             // The draft is closed and its blobs deleted by now; read what the client still sends
             // (within the limits) so that a browser shows the page that explains, not a reset.
@@ -60,112 +62,262 @@ final class MultipartSubmissionReader {
                 body.drainQuietly();
             }
             throw e;
-        } catch (FileUploadException | RequestBody.Interrupted e) {
+        } catch (RequestBody.Interrupted e) {
             throw RequestBody.refusal(e);
         }
     }
 
-    private Receipt readParts(HttpServletRequest request, RequestBody body, UploadLimits limits) throws IOException {
-        try (SubmissionDraft draft = intake.begin()) {
-            FileItemInputIterator parts = parser().getItemIterator(new CountedRequest(request, body));
-            Parts counted = new Parts(draft, limits);
-            while (parts.hasNext()) {
-                counted.read(parts.next());
+    private static String boundary(@Nullable String contentType) {
+        String boundary =
+                contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")
+                        ? MultiPart.extractBoundary(contentType)
+                        : null;
+        if (boundary == null || boundary.isEmpty()) {
+            throw new UploadRejectedException(Reason.MALFORMED, "Send the files as multipart/form-data.");
+        }
+        return boundary;
+    }
+
+    private Receipt readParts(String boundary, RequestBody body, UploadLimits limits) throws IOException {
+        try (SubmissionDraft draft = intake.begin();
+                Parts parts = new Parts(draft, limits)) {
+            MultiPart.Parser parser = new MultiPart.Parser(boundary, parts);
+            parser.setPartHeadersMaxLength(MAX_PART_HEADER);
+            // Counted by Parts, which says which limit it is; the parser's own cap only backs it up.
+            parser.setMaxParts(limits.maxParts() + 1L);
+            byte[] buffer = new byte[READ_BUFFER];
+            try {
+                boolean last = false;
+                while (!last && !parts.complete) {
+                    int n = body.read(buffer, 0, buffer.length);
+                    last = n == -1;
+                    parser.parse(Content.Chunk.from(ByteBuffer.wrap(buffer, 0, Math.max(n, 0)), last));
+                    parts.rethrow();
+                }
+            } finally {
+                Arrays.fill(buffer, (byte) 0);
+            }
+            if (!parts.complete) {
+                throw new UploadRejectedException(
+                        Reason.MALFORMED, "The upload ended before its last part. Nothing was kept; please try again.");
             }
             return draft.commit();
         }
     }
 
-    private static JakartaServletFileUpload<DiskFileItem, DiskFileItemFactory> parser() {
-        // Only the streaming iterator is used: no DiskFileItem is ever created, nothing is spooled.
-        JakartaServletFileUpload<DiskFileItem, DiskFileItemFactory> upload = new JakartaServletFileUpload<>();
-        upload.setHeaderCharset(StandardCharsets.UTF_8);
-        upload.setMaxPartHeaderSize(MAX_PART_HEADER);
-        return upload;
-    }
-
-    /** The parts of one request, counted as they come. */
-    private static final class Parts {
+    /**
+     * The parts of one request, counted as the parser reports them. The parser swallows what a
+     * listener throws, so the first failure is kept, everything after it is ignored, and {@link
+     * #rethrow()} raises it between two reads.
+     */
+    private static final class Parts extends MultiPart.AbstractPartsListener implements AutoCloseable {
 
         private final SubmissionDraft draft;
         private final UploadLimits limits;
         private int parts;
         private int files;
         private boolean messageSeen;
+        private @Nullable String contentType;
+        private SubmissionDraft.@Nullable FileUpload file;
+        private @Nullable ByteArrayOutputStream message;
+        private long skipLeft = -1;
+        private @Nullable Exception failure;
+        private @Nullable Throwable parserFailure;
+        boolean complete;
 
         Parts(SubmissionDraft draft, UploadLimits limits) {
             this.draft = draft;
             this.limits = limits;
         }
 
-        void read(FileItemInput part) throws IOException {
-            if (++parts > limits.maxParts()) {
-                throw new UploadRejectedException(
-                        Reason.TOO_MANY_PARTS,
-                        "The upload has more than " + limits.maxParts() + " parts. Nothing was kept.");
-            }
-            if (part.isFormField() && MESSAGE.equals(part.getFieldName())) {
-                message(part);
-            } else if (!part.isFormField()
-                    && FILES.equals(part.getFieldName())
-                    && part.getName() != null
-                    && !part.getName().isBlank()) {
-                file(part);
-            } else {
-                skip(part);
+        @Override
+        public void onPartBegin() {
+            contentType = null;
+            run(() -> {
+                if (++parts > limits.maxParts()) {
+                    throw new UploadRejectedException(
+                            Reason.TOO_MANY_PARTS,
+                            "The upload has more than " + limits.maxParts() + " parts. Nothing was kept.");
+                }
+            });
+        }
+
+        @Override
+        public void onPartHeader(String name, String value) {
+            super.onPartHeader(name, value);
+            if (HttpHeader.CONTENT_TYPE.is(name)) {
+                contentType = value;
             }
         }
 
-        private void file(FileItemInput part) throws IOException {
+        @Override
+        public void onPartHeaders() {
+            run(() -> {
+                String field = getName();
+                String fileName = getFileName();
+                if (fileName == null && MESSAGE.equals(field)) {
+                    beginMessage();
+                } else if (fileName != null && FILES.equals(field) && !fileName.isBlank()) {
+                    beginFile(fileName);
+                } else {
+                    // A part LeakDesk does not use (an empty file input, an unknown field): read, bounded, and dropped.
+                    skipLeft = limits.maxFieldSize().toBytes();
+                }
+            });
+        }
+
+        private void beginFile(String fileName) throws IOException {
             if (++files > limits.maxFiles()) {
                 throw new UploadRejectedException(
                         Reason.TOO_MANY_FILES,
                         "A submission can hold at most " + limits.maxFiles()
                                 + " files. Nothing was kept; send the rest in a second submission.");
             }
-            try (InputStream content = part.getInputStream()) {
-                draft.addFile(baseName(part.getName()), part.getContentType(), content);
-            }
+            file = draft.openFile(baseName(fileName), contentType);
         }
 
-        private void message(FileItemInput part) throws IOException {
+        private void beginMessage() {
             if (messageSeen) {
                 throw new UploadRejectedException(Reason.MALFORMED, "The upload holds two messages. Nothing was kept.");
             }
             messageSeen = true;
-            try (InputStream in = part.getInputStream()) {
-                MessageText text = MessageText.read(in, limits.maxMessageLength());
-                if (!text.tooLong()) {
-                    draft.setMessage(text.text());
-                } else if (files == 0) {
-                    // Nothing stored yet: refusing costs the source nothing, and they can shorten it.
-                    throw new UploadRejectedException(
-                            Reason.MESSAGE_TOO_LONG,
-                            "The message is longer than " + limits.maxMessageLength()
-                                    + " characters. Nothing was kept; shorten it and send again.");
-                } else {
-                    // The files are stored: keep them and the message's start rather than lose the upload.
-                    draft.setCutMessage(text.text());
-                    in.transferTo(OutputStream.nullOutputStream());
-                }
-            }
+            message = new ByteArrayOutputStream();
         }
 
-        /** A part LeakDesk does not use (an empty file input, an unknown field): read, bounded, and dropped. */
-        private void skip(FileItemInput part) throws IOException {
-            long left = limits.maxFieldSize().toBytes();
-            byte[] buffer = new byte[8192];
-            try (InputStream in = part.getInputStream()) {
-                for (int n = in.read(buffer); n != -1; n = in.read(buffer)) {
-                    left -= n;
-                    if (left < 0) {
+        @Override
+        public void onPartContent(Content.Chunk chunk) {
+            run(() -> {
+                ByteBuffer content = chunk.getByteBuffer();
+                if (file != null) {
+                    file.write(content);
+                } else if (message != null) {
+                    messageContent(content);
+                } else if (skipLeft >= 0) {
+                    skipLeft -= content.remaining();
+                    if (skipLeft < 0) {
                         throw new UploadRejectedException(
                                 Reason.PART_TOO_LARGE,
                                 "A part of the upload that is neither a file nor the message is larger than "
                                         + UploadLimits.readable(limits.maxFieldSize()) + ". Nothing was kept.");
                     }
                 }
+            });
+        }
+
+        /**
+         * Keeps no more bytes than can tell whether the message holds more than the limit's
+         * characters: a UTF-16 character takes at most 3 bytes of UTF-8 (a surrogate pair 4 for
+         * two), so one byte past 4 per character is too long whatever they say.
+         */
+        private void messageContent(ByteBuffer content) {
+            ByteArrayOutputStream kept = message;
+            long room = 4L * limits.maxMessageLength() + 1 - kept.size();
+            int take = (int) Math.min(room, content.remaining());
+            if (take > 0) {
+                byte[] piece = new byte[take];
+                content.get(piece);
+                kept.writeBytes(piece);
             }
+            if (kept.size() > 4L * limits.maxMessageLength() && files == 0) {
+                throw messageTooLong();
+            }
+        }
+
+        @Override
+        public void onPartEnd() {
+            super.onPartEnd();
+            run(() -> {
+                if (file != null) {
+                    SubmissionDraft.FileUpload done = file;
+                    file = null;
+                    try (done) {
+                        done.finish();
+                    }
+                } else if (message != null) {
+                    endMessage();
+                }
+                skipLeft = -1;
+            });
+        }
+
+        private void endMessage() throws IOException {
+            ByteArrayOutputStream kept = message;
+            message = null;
+            MessageText text =
+                    MessageText.read(new ByteArrayInputStream(kept.toByteArray()), limits.maxMessageLength());
+            if (!text.tooLong()) {
+                draft.setMessage(text.text());
+            } else if (files == 0) {
+                // Nothing stored yet: refusing costs the source nothing, and they can shorten it.
+                throw messageTooLong();
+            } else {
+                // The files are stored: keep them and the message's start rather than lose the upload.
+                draft.setCutMessage(text.text());
+            }
+        }
+
+        private UploadRejectedException messageTooLong() {
+            return new UploadRejectedException(
+                    Reason.MESSAGE_TOO_LONG,
+                    "The message is longer than " + limits.maxMessageLength()
+                            + " characters. Nothing was kept; shorten it and send again.");
+        }
+
+        @Override
+        public void onPart(String name, @Nullable String fileName, HttpFields headers) {
+            // Each part is handled as it streams; nothing is left to do once it ends.
+        }
+
+        @Override
+        public void onComplete() {
+            complete = failure == null && parserFailure == null;
+        }
+
+        @Override
+        public void onFailure(Throwable cause) {
+            if (parserFailure == null) {
+                parserFailure = cause;
+            }
+        }
+
+        /** Raises what went wrong in a step (a limit, the store), else the parser's verdict on the body. */
+        void rethrow() throws IOException {
+            Exception own = failure;
+            if (own instanceof IOException io) {
+                throw io;
+            }
+            if (own instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (parserFailure != null) {
+                // Not multipart as a browser sends it: a broken boundary, oversized part headers.
+                throw new UploadRejectedException(
+                        Reason.MALFORMED,
+                        "The upload could not be read. Nothing was kept; please try again.",
+                        parserFailure);
+            }
+        }
+
+        private void run(Step step) {
+            if (failure != null || parserFailure != null) {
+                return;
+            }
+            try {
+                step.run();
+            } catch (IOException | RuntimeException e) {
+                failure = e;
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (file != null) {
+                file.close();
+            }
+        }
+
+        private interface Step {
+            void run() throws IOException;
         }
     }
 
@@ -174,21 +326,5 @@ final class MultipartSubmissionReader {
         String base = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1)
                 .strip();
         return base.isEmpty() ? "unnamed" : base;
-    }
-
-    /** The request as commons-fileupload sees it, read through the counting body. */
-    private static final class CountedRequest extends JakartaServletRequestContext {
-
-        private final RequestBody body;
-
-        CountedRequest(HttpServletRequest request, RequestBody body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public InputStream getInputStream() {
-            return body;
-        }
     }
 }

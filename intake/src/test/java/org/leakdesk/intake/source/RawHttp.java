@@ -22,22 +22,46 @@ final class RawHttp {
     /** Sends {@code body} chunked until it ends or the server stops reading; returns what came back. */
     static Response postChunked(int port, String path, InputStream body) throws Exception {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setTcpNoDelay(true); // each piece leaves as it is written
             CompletableFuture<byte[]> answer = CompletableFuture.supplyAsync(() -> readAll(socket));
             OutputStream out = socket.getOutputStream();
             out.write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: " + RawMultipart.contentType()
-                            + "\r\nTransfer-Encoding: chunked\r\n\r\n")
+                            + "\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             byte[] buffer = new byte[16 * 1024];
             try {
                 for (int n = body.read(buffer); n != -1; n = body.read(buffer)) {
-                    out.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.US_ASCII));
-                    out.write(buffer, 0, n);
-                    out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                    // One write per chunk: one packet, as the socket sends without delay.
+                    ByteArrayOutputStream chunk = new ByteArrayOutputStream(n + 16);
+                    chunk.writeBytes((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                    chunk.write(buffer, 0, n);
+                    chunk.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+                    chunk.writeTo(out);
                 }
                 out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
                 out.flush();
             } catch (IOException serverStoppedReading) {
                 // Expected for an endless body: the server answered and closed the connection.
+            }
+            return parse(answer.get());
+        }
+    }
+
+    /** Sends {@code body} with the Content-Length given, true or not, then waits for the answer. */
+    static Response postWithLength(int port, String path, long contentLength, byte[] body) throws Exception {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(120_000);
+            CompletableFuture<byte[]> answer = CompletableFuture.supplyAsync(() -> readAll(socket));
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: " + RawMultipart.contentType()
+                            + "\r\nContent-Length: " + contentLength + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            try {
+                out.write(body);
+                out.flush();
+                socket.shutdownOutput(); // the body ends here, whatever its length said
+            } catch (IOException serverStoppedReading) {
+                // The server answered before the body ended.
             }
             return parse(answer.get());
         }

@@ -3,6 +3,7 @@ package org.leakdesk.intake.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
@@ -260,6 +261,56 @@ class UploadLimitsHttpTest {
         try (Stream<Path> files = Files.walk(blobs.getParent())) {
             assertThat(files.map(f -> f.getFileName().toString()))
                     .noneMatch(n -> n.contains("fdp") || n.contains("report"));
+        }
+    }
+
+    @Test
+    void contentThatNearlyMatchesTheBoundaryArrivesExactlyWhateverPiecesItComesIn() throws Exception {
+        // Every prefix of the delimiter, and the boundary without its leading line break: all of it is content.
+        ByteArrayOutputStream content = new ByteArrayOutputStream();
+        String delimiter = "\r\n--" + RawMultipart.BOUNDARY;
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 1; i < delimiter.length(); i++) {
+            content.writeBytes(delimiter.substring(0, i).getBytes(StandardCharsets.US_ASCII));
+            byte[] noise = new byte[random.nextInt(60)];
+            random.nextBytes(noise);
+            content.writeBytes(noise);
+        }
+        content.writeBytes(("--" + RawMultipart.BOUNDARY + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        content.writeBytes(delimiter.substring(0, delimiter.length() - 1).getBytes(StandardCharsets.US_ASCII));
+        byte[] bytes = content.toByteArray();
+        byte[] body = new RawMultipart()
+                .field("message", "Sent in odd pieces")
+                .file("files", "near-misses.bin", bytes)
+                .close();
+
+        RawHttp.Response response =
+                RawHttp.postChunked(ports.portOf(Face.SOURCE), API, new OddPieces(body, new java.util.Random(11)));
+
+        assertThat(response.status()).isEqualTo(201);
+        assertThat(submissions.read(newest(), "reviewer").documents())
+                .singleElement()
+                .satisfies(d -> {
+                    assertThat(d.size()).isEqualTo(bytes.length);
+                    assertThat(d.sha256())
+                            .isEqualTo(java.util.HexFormat.of()
+                                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                                            .digest(bytes)));
+                });
+    }
+
+    /** Hands out a body 1 to 40 bytes at a time, so part boundaries fall inside the server's reads. */
+    private static final class OddPieces extends ByteArrayInputStream {
+        private final java.util.Random random;
+
+        OddPieces(byte[] body, java.util.Random random) {
+            super(body);
+            this.random = random;
+        }
+
+        @Override
+        public synchronized int read(byte[] buffer, int off, int len) {
+            return super.read(buffer, off, Math.min(len, 1 + random.nextInt(40)));
         }
     }
 
