@@ -7,6 +7,9 @@ import org.leakdesk.infra.AccessRecord;
 import org.leakdesk.infra.Decryptor;
 import org.leakdesk.infra.Encryptor;
 import org.leakdesk.infra.InfraAccessAction;
+import org.leakdesk.infra.ProcessRoles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationListener;
@@ -17,13 +20,20 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(KeyProperties.class)
 class CryptoConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(CryptoConfiguration.class);
+
     @Bean
     SecureRandom secureRandom() {
         return new SecureRandom();
     }
 
     @Bean
-    NewsroomKeyring newsroomKeyring(KeyProperties properties, SecureRandom random) throws IOException {
+    NewsroomKeyring newsroomKeyring(KeyProperties properties, SecureRandom random, ProcessRoles roles)
+            throws IOException {
+        if (!roles.holdsPrivateKey()) {
+            log.info("Roles {}: this process holds only the newsroom's public certificates", roles);
+            return NewsroomKeyring.loadPublicOnly(properties);
+        }
         return NewsroomKeyring.load(properties, System.getenv(NewsroomKeyring.PASSPHRASE_ENV), random);
     }
 

@@ -81,21 +81,34 @@ final class NewsroomKeyring {
 
     /**
      * Loads the keyring from {@code properties.directory()}, generating a demo key pair first when
-     * asked to and none exists.
+     * asked to and none exists, and unlocks the private key when a passphrase is supplied.
      *
      * @param environmentPassphrase the value of {@value #PASSPHRASE_ENV}, or null
      */
     static NewsroomKeyring load(KeyProperties properties, @Nullable String environmentPassphrase, SecureRandom random)
             throws IOException {
         Path dir = properties.directory();
-        Path publicFile = dir.resolve(PUBLIC_FILE);
-        if (!Files.exists(publicFile)) {
-            if (!properties.generateDemoKey()) {
-                throw new IllegalStateException("No newsroom public key at " + publicFile.toAbsolutePath()
-                        + ". Put the newsroom certificate there (ASCII-armoured), or set"
-                        + " leakdesk.keys.generate-demo-key=true for a demo installation.");
-            }
+        if (!Files.exists(dir.resolve(PUBLIC_FILE)) && properties.generateDemoKey()) {
             generateDemoKey(dir, random);
+        }
+        NewsroomKeyring certificates = loadPublicOnly(properties);
+        Map<Long, PGPPrivateKey> unlocked =
+                unlock(dir.resolve(SECRET_FILE), passphrase(properties, environmentPassphrase));
+        return new NewsroomKeyring(certificates.encryptionKeys, unlocked, certificates.fingerprints);
+    }
+
+    /**
+     * Loads the newsroom's public certificates only, for a process that must not decrypt (a
+     * source-only process): it never opens the private key file, never reads a passphrase and never
+     * generates a key.
+     */
+    static NewsroomKeyring loadPublicOnly(KeyProperties properties) throws IOException {
+        Path publicFile = properties.directory().resolve(PUBLIC_FILE);
+        if (!Files.exists(publicFile)) {
+            throw new IllegalStateException("No newsroom public key at " + publicFile.toAbsolutePath()
+                    + ". Put the newsroom certificate there (ASCII-armoured), or set"
+                    + " leakdesk.keys.generate-demo-key=true for a demo installation (a source-only"
+                    + " process never generates one: start a staff or worker process first).");
         }
         List<PGPPublicKey> encryptionKeys = new ArrayList<>();
         List<String> fingerprints = new ArrayList<>();
@@ -116,9 +129,7 @@ final class NewsroomKeyring {
         if (encryptionKeys.isEmpty()) {
             throw new IllegalStateException("The newsroom certificate " + publicFile + " has no encryption key");
         }
-        Map<Long, PGPPrivateKey> unlocked =
-                unlock(dir.resolve(SECRET_FILE), passphrase(properties, environmentPassphrase));
-        return new NewsroomKeyring(encryptionKeys, unlocked, fingerprints);
+        return new NewsroomKeyring(encryptionKeys, Map.of(), fingerprints);
     }
 
     private static Optional<char[]> passphrase(KeyProperties properties, @Nullable String environmentPassphrase)
