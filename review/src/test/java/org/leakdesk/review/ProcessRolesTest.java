@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,15 +68,34 @@ class ProcessRolesTest {
 
     @BeforeAll
     void startThreeProcesses() throws IOException {
-        // The worker generates the (demo) key pair; the source process gets only its certificate,
-        // beside a private key file and a passphrase file it would choke on if it ever read them.
+        // The worker generates the (demo) key pair. The staff process then runs in production mode
+        // with the passphrase in a file of its own; the source process gets the certificate, and
+        // beside it the private key with a wrong, world-readable passphrase file: it would choke
+        // on either if it ever read them.
         worker = start("worker", "worker", workerPorts, folder.resolve("keys"));
+        Path passphrase = folder.resolve("newsroom-passphrase");
+        Files.move(folder.resolve("keys/newsroom.passphrase"), passphrase);
         Path sourceKeys = Files.createDirectories(folder.resolve("source-keys"));
         Files.copy(folder.resolve("keys/newsroom.pub.asc"), sourceKeys.resolve("newsroom.pub.asc"));
-        Files.writeString(sourceKeys.resolve("newsroom.sec.asc"), "not a key: a source process must not read this");
-        Files.writeString(sourceKeys.resolve("newsroom.passphrase"), "not the passphrase\n");
-        source = start("source", "source", sourcePorts, sourceKeys);
-        staff = start("staff", "staff", staffPorts, folder.resolve("keys"));
+        Files.copy(folder.resolve("keys/newsroom.sec.asc"), sourceKeys.resolve("newsroom.sec.asc"));
+        Path sourcePassphrase = Files.writeString(folder.resolve("source-passphrase"), "not the passphrase\n");
+        Files.setPosixFilePermissions(sourcePassphrase, PosixFilePermissions.fromString("rw-r--r--"));
+        source = start(
+                "source",
+                "source",
+                sourcePorts,
+                sourceKeys,
+                "--leakdesk.mode=production",
+                "--leakdesk.keys.generate-demo-key=false",
+                "--leakdesk.keys.passphrase-file=" + sourcePassphrase);
+        staff = start(
+                "staff",
+                "staff",
+                staffPorts,
+                folder.resolve("keys"),
+                "--leakdesk.mode=production",
+                "--leakdesk.keys.generate-demo-key=false",
+                "--leakdesk.keys.passphrase-file=" + passphrase);
     }
 
     @AfterAll
@@ -138,20 +158,42 @@ class ProcessRolesTest {
         assertThat(row.text()).contains("Triage");
     }
 
-    private ConfigurableApplicationContext start(String name, String roles, Ports ports, Path keys) {
+    private ConfigurableApplicationContext start(
+            String name, String roles, Ports ports, Path keys, String... production) {
         // As command-line arguments: they outrank the test profile's properties.
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(LeakDeskApplication.class)
-                .run(
-                        "--leakdesk.roles=" + roles,
-                        "--server.port=" + ports.source(),
-                        "--leakdesk.staff.port=" + ports.staff(),
-                        "--leakdesk.keys.directory=" + keys,
-                        "--leakdesk.sign-in.secret-key-file=" + folder.resolve("two-factor.key"),
-                        "--leakdesk.audit.checkpoint-key=" + folder.resolve("checkpoint.ed25519"),
-                        "--camunda.bpm.process-engine-name=roles-" + name,
-                        "--spring.jmx.enabled=false");
+        List<String> arguments = new ArrayList<>(List.of(
+                "--leakdesk.roles=" + roles,
+                "--server.port=" + ports.source(),
+                "--leakdesk.staff.port=" + ports.staff(),
+                "--leakdesk.keys.directory=" + keys,
+                "--leakdesk.sign-in.secret-key-file=" + folder.resolve("two-factor.key"),
+                "--leakdesk.audit.checkpoint-key=" + folder.resolve("checkpoint.ed25519"),
+                "--camunda.bpm.process-engine-name=roles-" + name,
+                "--spring.jmx.enabled=false"));
+        arguments.addAll(List.of(production));
+        ConfigurableApplicationContext context =
+                new SpringApplicationBuilder(LeakDeskApplication.class).run(arguments.toArray(String[]::new));
         contexts.add(context);
         return context;
+    }
+
+    @Test
+    void productionModeRefusesTheZeroSetupRunsDemoPartsBeforeTouchingAnything() {
+        Path h2 = folder.resolve("h2");
+        assertThatThrownBy(() -> new SpringApplicationBuilder(LeakDeskApplication.class)
+                        .run(
+                                "--leakdesk.mode=production",
+                                "--spring.datasource.url=jdbc:h2:file:" + h2.resolve("leakdesk"),
+                                "--leakdesk.keys.generate-demo-key=true",
+                                "--leakdesk.demo.accounts=true",
+                                "--leakdesk.keys.directory=" + folder.resolve("keys"),
+                                "--server.port=0",
+                                "--leakdesk.staff.port=0"))
+                .hasMessageStartingWith("LeakDesk refuses to start in production mode")
+                .hasMessageContaining("embedded H2")
+                .hasMessageContaining("generate-demo-key=true")
+                .hasMessageContaining("demo.accounts=true");
+        assertThat(h2).doesNotExist();
     }
 
     private static JobExecutor jobExecutor(ConfigurableApplicationContext context) {

@@ -14,6 +14,12 @@ import org.springframework.core.env.Environment;
 @PropertySource("classpath:infra/defaults.properties")
 class InfraDefaults {
 
+    /** Static: checked before any other bean exists. */
+    @Bean
+    static ProductionSafety productionSafety(Environment environment) {
+        return ProductionSafety.of(environment);
+    }
+
     @Bean
     ProcessRoles processRoles(Environment environment) {
         return ProcessRoles.from(environment);

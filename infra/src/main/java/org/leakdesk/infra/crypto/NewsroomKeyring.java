@@ -8,16 +8,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.Date;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.bouncycastle.bcpg.ArmoredOutputStream;
 import org.bouncycastle.bcpg.PublicKeyPacket;
 import org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags;
@@ -143,10 +147,37 @@ final class NewsroomKeyring {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
+        refuseIfOthersCanRead(file);
         String firstLine = Files.readAllLines(file, StandardCharsets.UTF_8).stream()
                 .findFirst()
                 .orElse("");
         return firstLine.isEmpty() ? Optional.empty() : Optional.of(firstLine.toCharArray());
+    }
+
+    /**
+     * A passphrase file must be the service user's alone (a systemd credential is): a file its
+     * group or anyone else may read hands the key to every account on the machine.
+     */
+    static void refuseIfOthersCanRead(Path file) throws IOException {
+        Set<PosixFilePermission> permissions;
+        try {
+            permissions = Files.getPosixFilePermissions(file);
+        } catch (UnsupportedOperationException e) {
+            return; // not a POSIX file system: nothing to check
+        }
+        if (!Collections.disjoint(
+                permissions,
+                EnumSet.of(
+                        PosixFilePermission.GROUP_READ,
+                        PosixFilePermission.GROUP_WRITE,
+                        PosixFilePermission.OTHERS_READ,
+                        PosixFilePermission.OTHERS_WRITE))) {
+            throw new IllegalStateException("The passphrase file " + file.toAbsolutePath()
+                    + " may be read or changed by other accounts (mode "
+                    + PosixFilePermissions.toString(permissions)
+                    + "): make it the service user's alone (chmod 600), or give the passphrase as a"
+                    + " systemd credential (LoadCredential=)");
+        }
     }
 
     private static Map<Long, PGPPrivateKey> unlock(Path secretFile, Optional<char[]> passphrase) throws IOException {
