@@ -60,9 +60,9 @@ class ProcessRolesTest {
     private final Ports sourcePorts = new Ports();
     private final Ports staffPorts = new Ports();
 
-    private record Ports(int source, int staff) {
+    private record Ports(int source, int staff, int management) {
         Ports() {
-            this(freePort(), freePort());
+            this(freePort(), freePort(), freePort());
         }
     }
 
@@ -122,6 +122,30 @@ class ProcessRolesTest {
     }
 
     @Test
+    void healthAndMetricsAnswerOnTheLoopbackManagementPortOnly() throws Exception {
+        for (Ports ports : List.of(sourcePorts, staffPorts, workerPorts)) {
+            HttpResponse<String> health = get(ports.management(), "/actuator/health");
+            assertThat(health.statusCode())
+                    .as(health.headers().map().toString())
+                    .isEqualTo(200);
+            assertThat(health.body()).contains("\"status\":\"UP\"");
+            assertThat(get(ports.management(), "/actuator/prometheus").statusCode())
+                    .isEqualTo(200);
+            assertThat(get(ports.management(), "/actuator/env").statusCode())
+                    .as("only health and metrics are exposed")
+                    .isEqualTo(404);
+            assertRefused(nonLoopbackAddress(), ports.management());
+        }
+        for (int facePort : List.of(sourcePorts.source(), staffPorts.staff())) {
+            for (String path : List.of("/actuator", "/actuator/health", "/actuator/prometheus")) {
+                assertThat(get(facePort, path).statusCode())
+                        .as("%s on face port %d", path, facePort)
+                        .isEqualTo(404);
+            }
+        }
+    }
+
+    @Test
     void onlyTheWorkerRunsJobs() {
         assertThat(jobExecutor(worker).isActive()).isTrue();
         assertThat(jobExecutor(source) == null || !jobExecutor(source).isActive())
@@ -144,8 +168,15 @@ class ProcessRolesTest {
                 .collect(Collectors.toSet());
 
         Multipart upload = new Multipart()
-                .file("files", "memo.txt", "text/plain", "minutes of the board".getBytes(StandardCharsets.UTF_8));
-        assertThat(SourceApi.submit(sourcePorts.source(), upload).statusCode()).isEqualTo(201);
+                .file(
+                        "files",
+                        "board-minutes-q3.txt",
+                        "text/plain",
+                        "minutes of the board".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> receipt = SourceApi.submit(sourcePorts.source(), upload);
+        assertThat(receipt.statusCode()).isEqualTo(201);
+        String codename = receipt.body().replaceFirst("(?s).*\"receipt\":\"([^\"]+)\".*", "$1");
+        assertThat(codename).contains(" ");
 
         // Triage opens only after the worker extracted the metadata: the row proves all three ran.
         Element row = await().atMost(Duration.ofSeconds(90))
@@ -156,6 +187,20 @@ class ProcessRolesTest {
                                 .orElse(null),
                         r -> r != null);
         assertThat(row.text()).contains("Triage");
+
+        // The metrics of all three name no file, no codename and no case.
+        String caseId = row.attr("data-case");
+        for (Ports ports : List.of(sourcePorts, workerPorts, staffPorts)) {
+            String metrics = get(ports.management(), "/actuator/prometheus").body();
+            assertThat(metrics).contains("jvm_memory_used_bytes");
+            assertThat(metrics).doesNotContain("board-minutes").doesNotContain(caseId);
+            for (String word : codename.split(" ")) {
+                assertThat(metrics).doesNotContain(word);
+            }
+        }
+        assertThat(get(sourcePorts.management(), "/actuator/prometheus").body())
+                .as("the source process counts its requests by pattern")
+                .contains("uri=\"/api/v1/submissions\"");
     }
 
     private ConfigurableApplicationContext start(
@@ -165,6 +210,7 @@ class ProcessRolesTest {
                 "--leakdesk.roles=" + roles,
                 "--server.port=" + ports.source(),
                 "--leakdesk.staff.port=" + ports.staff(),
+                "--management.server.port=" + ports.management(),
                 "--leakdesk.keys.directory=" + keys,
                 "--leakdesk.sign-in.secret-key-file=" + folder.resolve("two-factor.key"),
                 "--leakdesk.audit.checkpoint-key=" + folder.resolve("checkpoint.ed25519"),
@@ -219,13 +265,26 @@ class ProcessRolesTest {
     }
 
     private static void assertRefused(int port) {
+        assertRefused(java.net.InetAddress.getLoopbackAddress(), port);
+    }
+
+    private static void assertRefused(java.net.InetAddress address, int port) {
         assertThatThrownBy(() -> {
                     try (Socket socket = new Socket()) {
-                        socket.connect(new InetSocketAddress("127.0.0.1", port), 2000);
+                        socket.connect(new InetSocketAddress(address, port), 2000);
                     }
                 })
                 .as("nothing listens on port %d", port)
                 .isInstanceOf(ConnectException.class);
+    }
+
+    /** This machine's own address on its network, where a loopback-bound port must not answer. */
+    private static java.net.InetAddress nonLoopbackAddress() throws IOException {
+        return java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces()).stream()
+                .flatMap(nic -> java.util.Collections.list(nic.getInetAddresses()).stream())
+                .filter(address -> address instanceof java.net.Inet4Address && !address.isLoopbackAddress())
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("this machine has no network address to test with"));
     }
 
     private static int freePort() {
