@@ -13,6 +13,8 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -43,6 +45,7 @@ class FaceConfiguration {
     }
 
     @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE - 1)
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> staffConnectorCustomizer(FaceConnectors connectors) {
         return factory -> {
             if (connectors.staff() != null) {
@@ -52,6 +55,16 @@ class FaceConfiguration {
             // poller round trip (about 110 MiB/s warm on 2 cores, 180 MiB/s with 64 KiB).
             factory.addConnectorCustomizers(connector -> connector.setProperty("socket.appReadBufSize", "65536"));
         };
+    }
+
+    /**
+     * Spring Boot applies {@code server.*} and {@code server.tomcat.*} (timeouts, header and form
+     * limits, threads, ...) to the main connector only; this gives the staff connector the same,
+     * after every other customizer has had its say.
+     */
+    @Bean
+    SameSettingsOnBothConnectors sameSettingsOnBothConnectors(FaceConnectors connectors) {
+        return new SameSettingsOnBothConnectors(connectors);
     }
 
     @Bean
