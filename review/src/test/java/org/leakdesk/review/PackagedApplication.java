@@ -51,6 +51,7 @@ final class PackagedApplication implements AutoCloseable {
         builder.environment().keySet().removeIf(name -> name.startsWith("SPRING_") || name.startsWith("LEAKDESK_"));
         builder.environment().put("LEAKDESK_SOURCE_PORT", Integer.toString(source));
         builder.environment().put("LEAKDESK_STAFF_PORT", Integer.toString(staff));
+        builder.environment().put("LEAKDESK_MANAGEMENT_PORT", Integer.toString(freePort()));
         PackagedApplication application = new PackagedApplication(source, staff, builder.start());
         Thread reader = new Thread(application::collectOutput, "app-output");
         reader.setDaemon(true);

@@ -89,6 +89,17 @@ class ZeroSetupRunIT {
         assertThat(filesContaining(data, passwords.values()))
                 .as("demo passwords are shown once and never stored in clear")
                 .isEmpty();
+        // Shown once: the banner appears once, and each password only on its own banner line,
+        // never again in a log line (sign-ins, audit entries, errors) of the whole run.
+        String output = application.log();
+        assertThat(output).containsOnlyOnce("LeakDesk demo staff accounts (shown once; not stored in clear)");
+        passwords.forEach((account, password) -> {
+            assertThat(output).as("the password of %s", account).containsOnlyOnce(password);
+            assertThat(application.output.stream().filter(line -> line.contains(password)))
+                    .singleElement()
+                    .asString()
+                    .matches("\\s+" + account + "\\s+" + password + "\\s*");
+        });
         try (Connection h2 = DriverManager.getConnection(
                         "jdbc:h2:file:" + data.resolve("db/leakdesk").toAbsolutePath(), "leakdesk", "");
                 Statement statement = h2.createStatement()) {

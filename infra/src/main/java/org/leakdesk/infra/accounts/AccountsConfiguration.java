@@ -3,6 +3,8 @@ package org.leakdesk.infra.accounts;
 import java.security.SecureRandom;
 import java.time.Clock;
 import org.leakdesk.infra.AccessLog;
+import org.leakdesk.infra.ConditionalOnProcessRole;
+import org.leakdesk.infra.ProcessRole;
 import org.leakdesk.infra.StaffAccounts;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -65,6 +67,7 @@ class AccountsConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "leakdesk.demo.accounts", havingValue = "true")
+    @ConditionalOnProcessRole(ProcessRole.STAFF)
     DemoAccounts demoAccounts(StaffAccounts accounts, SecureRandom random) {
         return new DemoAccounts(accounts, random, System.out);
     }

@@ -1,12 +1,18 @@
 package org.leakdesk.infra.crypto;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
+import org.jspecify.annotations.Nullable;
 import org.leakdesk.infra.AccessLog;
 import org.leakdesk.infra.AccessRecord;
 import org.leakdesk.infra.Decryptor;
 import org.leakdesk.infra.Encryptor;
 import org.leakdesk.infra.InfraAccessAction;
+import org.leakdesk.infra.ProcessRoles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationListener;
@@ -17,14 +23,42 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(KeyProperties.class)
 class CryptoConfiguration {
 
+    static final String CREDENTIAL = "newsroom-passphrase";
+
+    private static final Logger log = LoggerFactory.getLogger(CryptoConfiguration.class);
+
     @Bean
     SecureRandom secureRandom() {
         return new SecureRandom();
     }
 
     @Bean
-    NewsroomKeyring newsroomKeyring(KeyProperties properties, SecureRandom random) throws IOException {
-        return NewsroomKeyring.load(properties, System.getenv(NewsroomKeyring.PASSPHRASE_ENV), random);
+    NewsroomKeyring newsroomKeyring(KeyProperties properties, SecureRandom random, ProcessRoles roles)
+            throws IOException {
+        if (!roles.holdsPrivateKey()) {
+            log.info("Roles {}: this process holds only the newsroom's public certificates", roles);
+            return NewsroomKeyring.loadPublicOnly(properties);
+        }
+        return NewsroomKeyring.load(
+                withCredential(properties, System.getenv("CREDENTIALS_DIRECTORY")),
+                System.getenv(NewsroomKeyring.PASSPHRASE_ENV),
+                random);
+    }
+
+    /**
+     * Without {@code leakdesk.keys.passphrase-file}, the passphrase systemd hands the service as
+     * the credential {@value #CREDENTIAL} ({@code LoadCredential=}), when there is one.
+     */
+    static KeyProperties withCredential(KeyProperties properties, @Nullable String credentialsDirectory) {
+        if (properties.passphraseFile() != null || credentialsDirectory == null || credentialsDirectory.isEmpty()) {
+            return properties;
+        }
+        Path credential = Path.of(credentialsDirectory, CREDENTIAL);
+        if (!Files.isRegularFile(credential)) {
+            return properties;
+        }
+        return new KeyProperties(
+                properties.directory(), credential, properties.generateDemoKey(), properties.segmentSize());
     }
 
     @Bean

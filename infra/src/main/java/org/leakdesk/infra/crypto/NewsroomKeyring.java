@@ -8,16 +8,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.Date;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.bouncycastle.bcpg.ArmoredOutputStream;
 import org.bouncycastle.bcpg.PublicKeyPacket;
 import org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags;
@@ -81,21 +85,34 @@ final class NewsroomKeyring {
 
     /**
      * Loads the keyring from {@code properties.directory()}, generating a demo key pair first when
-     * asked to and none exists.
+     * asked to and none exists, and unlocks the private key when a passphrase is supplied.
      *
      * @param environmentPassphrase the value of {@value #PASSPHRASE_ENV}, or null
      */
     static NewsroomKeyring load(KeyProperties properties, @Nullable String environmentPassphrase, SecureRandom random)
             throws IOException {
         Path dir = properties.directory();
-        Path publicFile = dir.resolve(PUBLIC_FILE);
-        if (!Files.exists(publicFile)) {
-            if (!properties.generateDemoKey()) {
-                throw new IllegalStateException("No newsroom public key at " + publicFile.toAbsolutePath()
-                        + ". Put the newsroom certificate there (ASCII-armoured), or set"
-                        + " leakdesk.keys.generate-demo-key=true for a demo installation.");
-            }
+        if (!Files.exists(dir.resolve(PUBLIC_FILE)) && properties.generateDemoKey()) {
             generateDemoKey(dir, random);
+        }
+        NewsroomKeyring certificates = loadPublicOnly(properties);
+        Map<Long, PGPPrivateKey> unlocked =
+                unlock(dir.resolve(SECRET_FILE), passphrase(properties, environmentPassphrase));
+        return new NewsroomKeyring(certificates.encryptionKeys, unlocked, certificates.fingerprints);
+    }
+
+    /**
+     * Loads the newsroom's public certificates only, for a process that must not decrypt (a
+     * source-only process): it never opens the private key file, never reads a passphrase and never
+     * generates a key.
+     */
+    static NewsroomKeyring loadPublicOnly(KeyProperties properties) throws IOException {
+        Path publicFile = properties.directory().resolve(PUBLIC_FILE);
+        if (!Files.exists(publicFile)) {
+            throw new IllegalStateException("No newsroom public key at " + publicFile.toAbsolutePath()
+                    + ". Put the newsroom certificate there (ASCII-armoured), or set"
+                    + " leakdesk.keys.generate-demo-key=true for a demo installation (a source-only"
+                    + " process never generates one: start a staff or worker process first).");
         }
         List<PGPPublicKey> encryptionKeys = new ArrayList<>();
         List<String> fingerprints = new ArrayList<>();
@@ -116,9 +133,7 @@ final class NewsroomKeyring {
         if (encryptionKeys.isEmpty()) {
             throw new IllegalStateException("The newsroom certificate " + publicFile + " has no encryption key");
         }
-        Map<Long, PGPPrivateKey> unlocked =
-                unlock(dir.resolve(SECRET_FILE), passphrase(properties, environmentPassphrase));
-        return new NewsroomKeyring(encryptionKeys, unlocked, fingerprints);
+        return new NewsroomKeyring(encryptionKeys, Map.of(), fingerprints);
     }
 
     private static Optional<char[]> passphrase(KeyProperties properties, @Nullable String environmentPassphrase)
@@ -132,10 +147,37 @@ final class NewsroomKeyring {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
+        refuseIfOthersCanRead(file);
         String firstLine = Files.readAllLines(file, StandardCharsets.UTF_8).stream()
                 .findFirst()
                 .orElse("");
         return firstLine.isEmpty() ? Optional.empty() : Optional.of(firstLine.toCharArray());
+    }
+
+    /**
+     * A passphrase file must be the service user's alone (a systemd credential is): a file its
+     * group or anyone else may read hands the key to every account on the machine.
+     */
+    static void refuseIfOthersCanRead(Path file) throws IOException {
+        Set<PosixFilePermission> permissions;
+        try {
+            permissions = Files.getPosixFilePermissions(file);
+        } catch (UnsupportedOperationException e) {
+            return; // not a POSIX file system: nothing to check
+        }
+        if (!Collections.disjoint(
+                permissions,
+                EnumSet.of(
+                        PosixFilePermission.GROUP_READ,
+                        PosixFilePermission.GROUP_WRITE,
+                        PosixFilePermission.OTHERS_READ,
+                        PosixFilePermission.OTHERS_WRITE))) {
+            throw new IllegalStateException("The passphrase file " + file.toAbsolutePath()
+                    + " may be read or changed by other accounts (mode "
+                    + PosixFilePermissions.toString(permissions)
+                    + "): make it the service user's alone (chmod 600), or give the passphrase as a"
+                    + " systemd credential (LoadCredential=)");
+        }
     }
 
     private static Map<Long, PGPPrivateKey> unlock(Path secretFile, Optional<char[]> passphrase) throws IOException {

@@ -15,6 +15,11 @@ import org.springframework.web.util.pattern.PathPatternParser;
  */
 final class FacePaths {
 
+    /** Served on the management port only (loopback), never on a face's port. */
+    private static final List<PathPattern> NO_FACE = List.of(
+            PathPatternParser.defaultInstance.parse("/actuator"),
+            PathPatternParser.defaultInstance.parse("/actuator/**"));
+
     private final Map<Face, List<PathPattern>> patterns = new EnumMap<>(Face.class);
 
     FacePaths() {
@@ -29,8 +34,11 @@ final class FacePaths {
         patterns.get(face).addAll(served);
     }
 
-    /** True if only the other face serves this path. */
+    /** True if only the other face serves this path, or no face does (the operators' endpoints). */
     boolean belongsElsewhere(Face here, PathContainer path) {
+        if (NO_FACE.stream().anyMatch(pattern -> pattern.matches(path))) {
+            return true;
+        }
         Face other = here == Face.SOURCE ? Face.STAFF : Face.SOURCE;
         return matches(other, path) && !matches(here, path);
     }

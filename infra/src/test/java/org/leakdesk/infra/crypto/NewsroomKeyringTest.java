@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -103,6 +104,53 @@ class NewsroomKeyringTest {
         assertThatThrownBy(() -> NewsroomKeyring.load(demo(), "not the passphrase", random))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("wrong passphrase");
+    }
+
+    @Test
+    void aPassphraseFileOthersCanReadIsRefusedAndTheServiceUsersOwnUnlocks() throws Exception {
+        NewsroomKeyring.load(demo(), null, random);
+        Path passphraseFile = keys.resolve("elsewhere.passphrase");
+        Files.move(keys.resolve(NewsroomKeyring.DEMO_PASSPHRASE_FILE), passphraseFile);
+        KeyProperties production = new KeyProperties(keys, passphraseFile, false, null);
+
+        assertThat(NewsroomKeyring.load(production, null, random).unlockedKeys())
+                .hasSize(1);
+        Files.setPosixFilePermissions(passphraseFile, PosixFilePermissions.fromString("rw-r-----"));
+        assertThatThrownBy(() -> NewsroomKeyring.load(production, null, random))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("may be read or changed by other accounts (mode rw-r-----)")
+                .hasMessageContaining("chmod 600");
+        Files.setPosixFilePermissions(passphraseFile, PosixFilePermissions.fromString("r-----r--"));
+        assertThatThrownBy(() -> NewsroomKeyring.load(production, null, random)).hasMessageContaining("other accounts");
+    }
+
+    @Test
+    void theSystemdCredentialIsThePassphraseWhenNoFileIsConfigured(@TempDir Path credentials) throws Exception {
+        NewsroomKeyring.load(demo(), null, random);
+        Path credential = credentials.resolve(CryptoConfiguration.CREDENTIAL);
+        Files.move(keys.resolve(NewsroomKeyring.DEMO_PASSPHRASE_FILE), credential);
+        KeyProperties configured = new KeyProperties(keys, null, false, null);
+
+        assertThat(NewsroomKeyring.load(configured, null, random).unlockedKeys())
+                .as("no credential given: the key stays locked")
+                .isEmpty();
+        KeyProperties withCredential = CryptoConfiguration.withCredential(configured, credentials.toString());
+        assertThat(withCredential.passphraseFile()).isEqualTo(credential);
+        assertThat(NewsroomKeyring.load(withCredential, null, random).unlockedKeys())
+                .hasSize(1);
+    }
+
+    @Test
+    void aSourceProcessLoadsOnlyTheCertificate() throws Exception {
+        NewsroomKeyring.load(demo(), null, random);
+        Files.writeString(keys.resolve(NewsroomKeyring.DEMO_PASSPHRASE_FILE), "not the passphrase\n");
+
+        NewsroomKeyring certificates = NewsroomKeyring.loadPublicOnly(demo());
+        assertThat(certificates.encryptionKeys()).hasSize(1);
+        assertThat(certificates.unlockedKeys()).isEmpty();
+        assertThatThrownBy(() -> NewsroomKeyring.load(demo(), null, random))
+                .as("a process that does read the key file chokes on it")
+                .hasMessageContaining("Cannot unlock");
     }
 
     @Test

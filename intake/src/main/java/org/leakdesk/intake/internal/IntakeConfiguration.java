@@ -10,6 +10,7 @@ import org.leakdesk.infra.BlobReferences;
 import org.leakdesk.infra.BlobStore;
 import org.leakdesk.infra.Decryptor;
 import org.leakdesk.infra.Encryptor;
+import org.leakdesk.infra.ProcessRoles;
 import org.leakdesk.intake.IntakeAccessAction;
 import org.leakdesk.intake.MetadataExtraction;
 import org.leakdesk.intake.ReturningSources;
@@ -148,16 +149,18 @@ class IntakeConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    IsolatedParsers documentAnalyzer(ExtractionSettings settings) {
+    IsolatedParsers documentAnalyzer(ExtractionSettings settings, ProcessRoles roles) {
         ScratchSpace scratch = ScratchSpace.find(settings.scratchDirectory());
-        if (!scratch.available()) {
+        if (!scratch.available() && roles.holdsPrivateKey()) {
             log.warn(
                     "No memory-backed scratch space (tmpfs) at {}: parsers get no temporary folder, and documents"
                             + " that need one are recorded as not parsed. Set leakdesk.extraction.scratch-directory"
                             + " to a tmpfs folder.",
                     settings.scratchDirectory() != null ? settings.scratchDirectory() : "/dev/shm");
         }
-        return new IsolatedParsers(new ChildLauncher(settings, scratch.available()), scratch, settings);
+        // Parsing runs where documents are decrypted; a source-only process decrypts nothing.
+        return new IsolatedParsers(
+                new ChildLauncher(settings, scratch.available()), scratch, settings, roles.holdsPrivateKey());
     }
 
     @Bean

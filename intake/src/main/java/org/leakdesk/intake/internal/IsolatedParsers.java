@@ -23,6 +23,7 @@ final class IsolatedParsers implements DocumentAnalyzer, AutoCloseable {
     private static final String EXTRACTOR = "Apache Tika (in a parser child)";
 
     private final ChildLauncher launcher;
+    private final boolean runsParsers;
     private final ScratchSpace scratch;
     private final ExtractionSettings settings;
     private final ObjectMapper json = new ObjectMapper();
@@ -34,8 +35,13 @@ final class IsolatedParsers implements DocumentAnalyzer, AutoCloseable {
         return thread;
     });
 
-    IsolatedParsers(ChildLauncher launcher, ScratchSpace scratch, ExtractionSettings settings) {
+    /**
+     * @param runsParsers false in a process whose roles run no parser (a source-only process): it
+     *     then starts no child and answers every document with "not parsed"
+     */
+    IsolatedParsers(ChildLauncher launcher, ScratchSpace scratch, ExtractionSettings settings, boolean runsParsers) {
         this.launcher = launcher;
+        this.runsParsers = runsParsers;
         this.scratch = scratch;
         this.settings = settings;
         this.slots = new Semaphore(Math.max(1, settings.children()), true);
@@ -79,6 +85,9 @@ final class IsolatedParsers implements DocumentAnalyzer, AutoCloseable {
 
     private ChildWire.Reply call(int operation, InputStream plaintext, long size, String fileName)
             throws IOException, ChildFailure {
+        if (!runsParsers) {
+            throw new ChildFailure("this process runs no parsers (leakdesk.roles has neither staff nor worker)");
+        }
         slots.acquireUninterruptibly();
         ParserChild child = null;
         try {

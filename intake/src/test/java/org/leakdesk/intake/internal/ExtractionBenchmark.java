@@ -52,7 +52,7 @@ public final class ExtractionBenchmark {
                 null);
         ScratchSpace scratch = ScratchSpace.find(null);
         try (IsolatedParsers isolated =
-                new IsolatedParsers(new ChildLauncher(settings, scratch.available()), scratch, settings)) {
+                new IsolatedParsers(new ChildLauncher(settings, scratch.available()), scratch, settings, true)) {
             // Warm-up: start the children and let both JITs see every parser once.
             run(
                     documents / 10,

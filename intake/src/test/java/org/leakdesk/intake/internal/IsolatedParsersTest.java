@@ -253,7 +253,7 @@ class IsolatedParsersTest {
     }
 
     static IsolatedParsers parsers(ExtractionSettings settings) {
-        return new IsolatedParsers(new ChildLauncher(settings, scratch.available()), scratch, settings);
+        return new IsolatedParsers(new ChildLauncher(settings, scratch.available()), scratch, settings, true);
     }
 
     private static List<Path> scratchFolders() throws IOException {
