@@ -9,9 +9,11 @@ import java.security.NoSuchAlgorithmException;
 import java.util.UUID;
 import org.eclipse.jetty.http.MultiPart;
 import org.eclipse.jetty.io.Content;
+import org.leakdesk.infra.ConditionalOnProcessRole;
 import org.leakdesk.infra.Encryption;
 import org.leakdesk.infra.Encryptor;
 import org.leakdesk.infra.ObjectRef;
+import org.leakdesk.infra.ProcessRole;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -29,6 +31,7 @@ import org.springframework.util.unit.DataSize;
  * {@code leakdesk.intake.warm-up} sets how much (0 turns it off, as the tests do).
  */
 @Component
+@ConditionalOnProcessRole(ProcessRole.SOURCE)
 class UploadPathWarmUp {
 
     private static final Logger log = LoggerFactory.getLogger(UploadPathWarmUp.class);
