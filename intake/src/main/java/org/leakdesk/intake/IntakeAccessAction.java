@@ -12,6 +12,7 @@ public enum IntakeAccessAction implements AccessAction {
     SCRUBBED_COPY_MADE("Scrubbed copy made (document decrypted)"),
     SCRUBBED_COPY_READ("Scrubbed copy read (decrypted)"),
     CASE_VIEWED("Case opened (documents' details decrypted)"),
+    DOCUMENT_EXPORTED("Document exported to a journalist's key (decrypted)"),
     BLOBS_SWEPT("Blob store swept of blobs no case refers to (nothing decrypted)");
 
     private final String label;

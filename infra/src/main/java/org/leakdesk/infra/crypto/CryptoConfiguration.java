@@ -7,6 +7,7 @@ import org.leakdesk.infra.AccessRecord;
 import org.leakdesk.infra.Decryptor;
 import org.leakdesk.infra.Encryptor;
 import org.leakdesk.infra.InfraAccessAction;
+import org.leakdesk.infra.JournalistKeys;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationListener;
@@ -30,6 +31,11 @@ class CryptoConfiguration {
     @Bean
     OpenPgpKeyWrap openPgpKeyWrap(NewsroomKeyring keyring, SecureRandom random) {
         return new OpenPgpKeyWrap(keyring.encryptionKeys(), keyring.unlockedKeys(), random);
+    }
+
+    @Bean
+    JournalistKeys journalistKeys(KeyProperties properties, SecureRandom random) {
+        return new OpenPgpJournalistKeys(properties.directory(), random);
     }
 
     @Bean

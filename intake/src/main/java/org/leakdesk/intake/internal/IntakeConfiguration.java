@@ -10,6 +10,8 @@ import org.leakdesk.infra.BlobReferences;
 import org.leakdesk.infra.BlobStore;
 import org.leakdesk.infra.Decryptor;
 import org.leakdesk.infra.Encryptor;
+import org.leakdesk.infra.JournalistKeys;
+import org.leakdesk.intake.DocumentExports;
 import org.leakdesk.intake.IntakeAccessAction;
 import org.leakdesk.intake.MetadataExtraction;
 import org.leakdesk.intake.ScrubbedCopies;
@@ -141,6 +143,12 @@ class IntakeConfiguration {
             IsolatedParsers analyzer,
             Json json) {
         return new DocumentExtraction(store, documents, encryptor, decryptor, analyzer, json, Clock.systemUTC());
+    }
+
+    @Bean
+    DocumentExports documentExports(
+            SubmissionStore store, StoredDocuments documents, Decryptor decryptor, JournalistKeys journalistKeys) {
+        return new OpenPgpDocumentExports(store, documents, decryptor, journalistKeys);
     }
 
     @Bean
