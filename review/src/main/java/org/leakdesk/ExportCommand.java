@@ -15,7 +15,6 @@ import org.leakdesk.infra.UnknownJournalistKeyException;
 import org.leakdesk.intake.DocumentExports;
 import org.leakdesk.intake.SubmissionNotFoundException;
 import org.leakdesk.intake.SubmissionShreddedException;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -53,15 +52,7 @@ final class ExportCommand {
         UUID caseId = UUID.fromString(options.get("--case"));
         Path target = Path.of(options.get("--out"));
         Path partial = target.resolveSibling(target.getFileName() + ".part");
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(LeakDeskApplication.class)
-                .properties(
-                        "camunda.bpm.job-execution.enabled=false",
-                        "server.port=0",
-                        "server.address=127.0.0.1",
-                        "leakdesk.staff.port=0",
-                        "leakdesk.staff.address=127.0.0.1",
-                        "spring.main.banner-mode=off")
-                .run(springArguments(args))) {
+        try (ConfigurableApplicationContext context = CommandContext.start(args)) {
             DocumentExports.Exported exported;
             try (OutputStream file = Files.newOutputStream(partial)) {
                 exported = context.getBean(DocumentExports.class)
@@ -91,19 +82,12 @@ final class ExportCommand {
         }
     }
 
-    /** Settings as the service passes them, e.g. {@code --spring.config.additional-location=file:...}. */
-    private static String[] springArguments(List<String> args) {
-        return args.stream().filter(ExportCommand::isSpringArgument).toArray(String[]::new);
-    }
-
-    private static boolean isSpringArgument(String arg) {
-        return arg.startsWith("--spring.") && arg.contains("=");
-    }
-
     private static Map<String, String> options(List<String> all) {
         Set<String> known = Set.of("--case", "--document", "--to", "--out");
         Map<String, String> options = new HashMap<>();
-        List<String> args = all.stream().filter(arg -> !isSpringArgument(arg)).toList();
+        List<String> args = all.stream()
+                .filter(arg -> !CommandContext.isSpringArgument(arg))
+                .toList();
         for (int i = 0; i < args.size(); i += 2) {
             if (!known.contains(args.get(i)) || i + 1 >= args.size()) {
                 throw new IllegalArgumentException("unexpected " + args.get(i));

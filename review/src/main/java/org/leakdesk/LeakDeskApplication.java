@@ -20,6 +20,10 @@ public class LeakDeskApplication {
             // The auditor's offline verifier: no Spring context, no database, no keys but the public one.
             System.exit(OfflineLogVerifier.run(List.of(args).subList(1, args.length), System.out, System.err));
         }
+        if (args.length > 1 && args[0].equals("keys") && args[1].equals("rotate")) {
+            // Needs the database and the unlocked key: runs with the application's settings.
+            System.exit(RotateCommand.run(List.of(args).subList(2, args.length), System.out, System.err));
+        }
         if (args.length > 0 && args[0].equals("keys")) {
             System.exit(KeyTools.run(List.of(args).subList(1, args.length), System::getenv, System.out, System.err));
         }

@@ -87,7 +87,7 @@ class ExportCommandTest {
         UUID caseId = submit("planning-document.pdf", document);
         Path target = dir.resolve("export.gpg");
 
-        Run export = application(
+        ApplicationProcess.Run export = application(
                 "export",
                 "--case",
                 caseId.toString(),
@@ -122,7 +122,7 @@ class ExportCommandTest {
         UUID caseId = submit("a.txt", "secret".getBytes(StandardCharsets.UTF_8));
         Path target = dir.resolve("nothing.gpg");
 
-        Run export = application(
+        ApplicationProcess.Run export = application(
                 "export",
                 "--case",
                 caseId.toString(),
@@ -163,25 +163,8 @@ class ExportCommandTest {
                 jdbc.sql("SELECT id FROM submission").query(UUID.class).list());
     }
 
-    record Run(int status, String output) {}
-
-    /** {@code java org.leakdesk.LeakDeskApplication ARGS} in its own JVM, with this test's settings. */
-    private Run application(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path")));
-        for (String property : List.of("spring.profiles.active", "leakdesk.test.database", "leakdesk.test.db.prefix")) {
-            if (System.getProperty(property) != null) {
-                command.add("-D" + property + "=" + System.getProperty(property));
-            }
-        }
-        command.add(LeakDeskApplication.class.getName());
-        command.addAll(List.of(args));
-        Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(child.waitFor(300, TimeUnit.SECONDS)).isTrue();
-        return new Run(child.exitValue(), output);
+    private static ApplicationProcess.Run application(String... args) throws Exception {
+        return ApplicationProcess.run(List.of(), args);
     }
 
     private byte[] gpg(String... args) throws Exception {

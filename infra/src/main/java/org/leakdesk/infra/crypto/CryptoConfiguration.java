@@ -2,17 +2,21 @@ package org.leakdesk.infra.crypto;
 
 import java.io.IOException;
 import java.security.SecureRandom;
+import java.util.List;
 import org.leakdesk.infra.AccessLog;
 import org.leakdesk.infra.AccessRecord;
 import org.leakdesk.infra.Decryptor;
 import org.leakdesk.infra.Encryptor;
 import org.leakdesk.infra.InfraAccessAction;
 import org.leakdesk.infra.JournalistKeys;
+import org.leakdesk.infra.NewsroomKeyRotation;
+import org.leakdesk.infra.WrappedKeyColumns;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(KeyProperties.class)
@@ -31,6 +35,18 @@ class CryptoConfiguration {
     @Bean
     OpenPgpKeyWrap openPgpKeyWrap(NewsroomKeyring keyring, SecureRandom random) {
         return new OpenPgpKeyWrap(keyring.encryptionKeys(), keyring.unlockedKeys(), random);
+    }
+
+    @Bean
+    NewsroomKeyRotation newsroomKeyRotation(
+            KeyProperties properties,
+            NewsroomKeyring keyring,
+            OpenPgpKeyWrap keyWrap,
+            List<WrappedKeyColumns> modules,
+            JdbcClient jdbc,
+            SecureRandom random) {
+        return new RewrappingKeyRotation(
+                properties, System.getenv(NewsroomKeyring.PASSPHRASE_ENV), keyring, keyWrap, modules, jdbc, random);
     }
 
     @Bean

@@ -37,6 +37,8 @@ public final class KeysCommand {
                   key is protected with the passphrase read from FILE's first line or the variable NAME
               keys add-journalist [--keys-dir DIR] --key FILE.asc
                   adds a journalist's OpenPGP public key (ASCII-armoured or binary) for exports
+              keys rotate [--batch N]
+                  rotates the newsroom key (needs the database: runs with the application's settings)
             DIR is leakdesk.keys.directory (production: /etc/leakdesk/keys; default $LEAKDESK_DATA_DIR/keys or ./data/keys).""";
 
     private KeysCommand() {}

@@ -121,7 +121,7 @@ final class NewsroomKeyring {
         return new NewsroomKeyring(encryptionKeys, unlocked, fingerprints);
     }
 
-    private static Optional<char[]> passphrase(KeyProperties properties, @Nullable String environmentPassphrase)
+    static Optional<char[]> passphrase(KeyProperties properties, @Nullable String environmentPassphrase)
             throws IOException {
         if (environmentPassphrase != null && !environmentPassphrase.isEmpty()) {
             return Optional.of(environmentPassphrase.toCharArray());
