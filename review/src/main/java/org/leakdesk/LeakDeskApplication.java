@@ -1,6 +1,7 @@
 package org.leakdesk;
 
 import java.util.List;
+import org.leakdesk.infra.KeyTools;
 import org.leakdesk.infra.OfflineLogVerifier;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -8,7 +9,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 /**
  * LeakDesk: one process serving the source face (default port 8080) and the staff face (default
  * port 8081). Assembles the modules infra, intake, workflow and review. {@code verify-log} as the
- * first argument runs the access log's offline verifier instead.
+ * first argument runs the access log's offline verifier instead; {@code keys} the newsroom's key
+ * tools (no database); {@code export} writes a document as an OpenPGP file to a journalist's key.
  */
 @SpringBootApplication
 public class LeakDeskApplication {
@@ -17,6 +19,16 @@ public class LeakDeskApplication {
         if (args.length > 0 && args[0].equals("verify-log")) {
             // The auditor's offline verifier: no Spring context, no database, no keys but the public one.
             System.exit(OfflineLogVerifier.run(List.of(args).subList(1, args.length), System.out, System.err));
+        }
+        if (args.length > 1 && args[0].equals("keys") && args[1].equals("rotate")) {
+            // Needs the database and the unlocked key: runs with the application's settings.
+            System.exit(RotateCommand.run(List.of(args).subList(2, args.length), System.out, System.err));
+        }
+        if (args.length > 0 && args[0].equals("keys")) {
+            System.exit(KeyTools.run(List.of(args).subList(1, args.length), System::getenv, System.out, System.err));
+        }
+        if (args.length > 0 && args[0].equals("export")) {
+            System.exit(ExportCommand.run(List.of(args).subList(1, args.length), System.out, System.err));
         }
         SpringApplication.run(LeakDeskApplication.class, args);
     }

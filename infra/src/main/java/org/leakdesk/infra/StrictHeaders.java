@@ -15,11 +15,24 @@ public final class StrictHeaders {
     public static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; "
             + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
+    /**
+     * The source face's policy: the same, plus scripts and requests to the page's own origin only
+     * (the submit page's proof of work and upload progress; never inline script).
+     */
+    public static final String SOURCE_CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; "
+            + "connect-src 'self'; style-src 'self'; img-src 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
     private StrictHeaders() {}
 
     /** For {@code http.headers(StrictHeaders.strict())}. */
     public static Customizer<HeadersConfigurer<HttpSecurity>> strict() {
-        return headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+        return strict(CONTENT_SECURITY_POLICY);
+    }
+
+    /** For {@code http.headers(StrictHeaders.strict(policy))}, with another content security policy. */
+    public static Customizer<HeadersConfigurer<HttpSecurity>> strict(String contentSecurityPolicy) {
+        return headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
                 .frameOptions(frame -> frame.deny());
     }

@@ -17,6 +17,7 @@ public enum IntakeAccessAction implements AccessAction {
     REPLY_READ_BY_SOURCE("Reply read by the source (decrypted with the source's key)"),
     REPLY_DELETED_BY_SOURCE("Reply deleted by the source (the source's copy destroyed)"),
     CORRESPONDENCE_READ("Replies and follow-ups read (decrypted)"),
+    DOCUMENT_EXPORTED("Document exported to a journalist's key (decrypted)"),
     BLOBS_SWEPT("Blob store swept of blobs no case refers to (nothing decrypted)");
 
     private final String label;

@@ -16,7 +16,9 @@ public class UploadRejectedException extends RuntimeException {
         TOO_MANY_PARTS,
         PART_TOO_LARGE,
         MALFORMED,
-        INTERRUPTED
+        INTERRUPTED,
+        /** A proof of work was sent but is not valid: wrong, expired, used or not issued here. */
+        PROOF_OF_WORK
     }
 
     private final Reason reason;
@@ -43,7 +45,7 @@ public class UploadRejectedException extends RuntimeException {
         return switch (reason) {
             case TOO_MANY_FILES, FILE_TOO_LARGE, UPLOAD_TOO_LARGE, MESSAGE_TOO_LONG, TOO_MANY_PARTS, PART_TOO_LARGE ->
                 true;
-            case NO_FILES, MALFORMED, INTERRUPTED -> false;
+            case NO_FILES, MALFORMED, INTERRUPTED, PROOF_OF_WORK -> false;
         };
     }
 }

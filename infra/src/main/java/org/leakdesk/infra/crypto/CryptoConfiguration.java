@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import org.jspecify.annotations.Nullable;
+import java.util.List;
 import org.leakdesk.infra.AccessLog;
 import org.leakdesk.infra.AccessRecord;
 import org.leakdesk.infra.Decryptor;
@@ -13,11 +14,15 @@ import org.leakdesk.infra.InfraAccessAction;
 import org.leakdesk.infra.ProcessRoles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.leakdesk.infra.JournalistKeys;
+import org.leakdesk.infra.NewsroomKeyRotation;
+import org.leakdesk.infra.WrappedKeyColumns;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(KeyProperties.class)
@@ -64,6 +69,23 @@ class CryptoConfiguration {
     @Bean
     OpenPgpKeyWrap openPgpKeyWrap(NewsroomKeyring keyring, SecureRandom random) {
         return new OpenPgpKeyWrap(keyring.encryptionKeys(), keyring.unlockedKeys(), random);
+    }
+
+    @Bean
+    NewsroomKeyRotation newsroomKeyRotation(
+            KeyProperties properties,
+            NewsroomKeyring keyring,
+            OpenPgpKeyWrap keyWrap,
+            List<WrappedKeyColumns> modules,
+            JdbcClient jdbc,
+            SecureRandom random) {
+        return new RewrappingKeyRotation(
+                properties, System.getenv(NewsroomKeyring.PASSPHRASE_ENV), keyring, keyWrap, modules, jdbc, random);
+    }
+
+    @Bean
+    JournalistKeys journalistKeys(KeyProperties properties, SecureRandom random) {
+        return new OpenPgpJournalistKeys(properties.directory(), random);
     }
 
     @Bean

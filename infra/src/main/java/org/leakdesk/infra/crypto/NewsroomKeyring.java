@@ -136,7 +136,7 @@ final class NewsroomKeyring {
         return new NewsroomKeyring(encryptionKeys, Map.of(), fingerprints);
     }
 
-    private static Optional<char[]> passphrase(KeyProperties properties, @Nullable String environmentPassphrase)
+    static Optional<char[]> passphrase(KeyProperties properties, @Nullable String environmentPassphrase)
             throws IOException {
         if (environmentPassphrase != null && !environmentPassphrase.isEmpty()) {
             return Optional.of(environmentPassphrase.toCharArray());
@@ -222,28 +222,10 @@ final class NewsroomKeyring {
         char[] passphrase =
                 Base64.getUrlEncoder().withoutPadding().encodeToString(secret).toCharArray();
         try {
-            BcOpenPGPImplementation impl = new BcOpenPGPImplementation();
-            // CFB + iterated S2K (not BC's default AEAD/Argon2 protection) so GnuPG 2.2 can import the key.
-            OpenPGPKey key = new OpenPGPKeyGenerator(
-                            impl,
-                            PublicKeyPacket.VERSION_4,
-                            impl.pgpKeyPairGeneratorProvider(),
-                            impl.pgpDigestCalculatorProvider(),
-                            impl.pbeSecretKeyEncryptorFactory(false, SymmetricKeyAlgorithmTags.AES_256, 0xff),
-                            impl.keyFingerPrintCalculator(),
-                            new Date())
-                    .withPrimaryKey(generator -> generator.generateLegacyEd25519KeyPair())
-                    .addUserId("LeakDesk demo newsroom key <newsroom@leakdesk.invalid>")
-                    .addEncryptionSubkey(generator -> generator.generateLegacyX25519KeyPair())
-                    .build(passphrase.clone()); // BC wipes the array it is given
-            writePrivate(dir.resolve(SECRET_FILE), armor(key.getPGPSecretKeyRing()));
+            generate(dir, passphrase, "LeakDesk demo newsroom key <newsroom@leakdesk.invalid>");
             writePrivate(
                     dir.resolve(DEMO_PASSPHRASE_FILE),
                     (new String(passphrase) + "\n").getBytes(StandardCharsets.US_ASCII));
-            Files.write(
-                    dir.resolve(PUBLIC_FILE), armor(key.getPGPSecretKeyRing().toCertificate()));
-        } catch (PGPException e) {
-            throw new IllegalStateException("Could not generate the demo newsroom key", e);
         } finally {
             java.util.Arrays.fill(passphrase, '\0');
         }
@@ -258,7 +240,40 @@ final class NewsroomKeyring {
                 ************************************************************************""", dir.toAbsolutePath(), DEMO_PASSPHRASE_FILE, PASSPHRASE_ENV);
     }
 
-    private static byte[] armor(org.bouncycastle.openpgp.PGPKeyRing ring) throws IOException {
+    /**
+     * Generates a newsroom key pair into {@code dir} ({@value #SECRET_FILE} readable by its owner
+     * only, {@value #PUBLIC_FILE}); the caller has checked that none is there.
+     *
+     * @return the new certificate's fingerprint
+     */
+    static String generate(Path dir, char[] passphrase, String userId) throws IOException {
+        try {
+            BcOpenPGPImplementation impl = new BcOpenPGPImplementation();
+            // CFB + iterated S2K (not BC's default AEAD/Argon2 protection) so GnuPG 2.2 can import the key.
+            OpenPGPKey key = new OpenPGPKeyGenerator(
+                            impl,
+                            PublicKeyPacket.VERSION_4,
+                            impl.pgpKeyPairGeneratorProvider(),
+                            impl.pgpDigestCalculatorProvider(),
+                            impl.pbeSecretKeyEncryptorFactory(false, SymmetricKeyAlgorithmTags.AES_256, 0xff),
+                            impl.keyFingerPrintCalculator(),
+                            new Date())
+                    .withPrimaryKey(generator -> generator.generateLegacyEd25519KeyPair())
+                    .addUserId(userId)
+                    .addEncryptionSubkey(generator -> generator.generateLegacyX25519KeyPair())
+                    .build(passphrase.clone()); // BC wipes the array it is given
+            writePrivate(dir.resolve(SECRET_FILE), armor(key.getPGPSecretKeyRing()));
+            Files.write(
+                    dir.resolve(PUBLIC_FILE), armor(key.getPGPSecretKeyRing().toCertificate()));
+            return HexFormat.of()
+                    .withUpperCase()
+                    .formatHex(key.getPGPSecretKeyRing().getPublicKey().getFingerprint());
+        } catch (PGPException e) {
+            throw new IllegalStateException("Could not generate a newsroom key", e);
+        }
+    }
+
+    static byte[] armor(org.bouncycastle.openpgp.PGPKeyRing ring) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ArmoredOutputStream armored = new ArmoredOutputStream(bytes)) {
             ring.encode(armored);

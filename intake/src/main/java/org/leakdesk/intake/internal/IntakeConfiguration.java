@@ -11,6 +11,9 @@ import org.leakdesk.infra.BlobStore;
 import org.leakdesk.infra.Decryptor;
 import org.leakdesk.infra.Encryptor;
 import org.leakdesk.infra.ProcessRoles;
+import org.leakdesk.infra.JournalistKeys;
+import org.leakdesk.infra.WrappedKeyColumns;
+import org.leakdesk.intake.DocumentExports;
 import org.leakdesk.intake.IntakeAccessAction;
 import org.leakdesk.intake.MetadataExtraction;
 import org.leakdesk.intake.ReturningSources;
@@ -177,6 +180,27 @@ class IntakeConfiguration {
             IsolatedParsers analyzer,
             Json json) {
         return new DocumentExtraction(store, documents, encryptor, decryptor, analyzer, json, Clock.systemUTC());
+    }
+
+    /** Every column of intake that holds a data key wrapped to the newsroom key, for keys rotate. */
+    @Bean
+    WrappedKeyColumns intakeWrappedKeys() {
+        return () -> List.of(
+                new WrappedKeyColumns.Column("submission", "id", "message_key"),
+                new WrappedKeyColumns.Column("submission_file", "id", "content_key"),
+                new WrappedKeyColumns.Column("submission_file", "id", "manifest_key"),
+                new WrappedKeyColumns.Column("submission_file_metadata", "file_id", "metadata_key"),
+                new WrappedKeyColumns.Column("submission_file_metadata", "file_id", "text_key"),
+                new WrappedKeyColumns.Column("submission_file_scrubbed", "file_id", "content_key"),
+                new WrappedKeyColumns.Column("submission_file_scrubbed", "file_id", "manifest_key"),
+                new WrappedKeyColumns.Column("source_follow_up", "id", "message_key"),
+                new WrappedKeyColumns.Column("source_reply", "id", "newsroom_key"));
+    }
+
+    @Bean
+    DocumentExports documentExports(
+            SubmissionStore store, StoredDocuments documents, Decryptor decryptor, JournalistKeys journalistKeys) {
+        return new OpenPgpDocumentExports(store, documents, decryptor, journalistKeys);
     }
 
     @Bean

@@ -49,11 +49,14 @@ class ReturningSourceController {
     private final ReturningSources sources;
     private final SubmissionIntake intake;
     private final SourceSessions sessions;
+    private final SourceRateLimiter limiter;
 
-    ReturningSourceController(ReturningSources sources, SubmissionIntake intake, SourceSessions sessions) {
+    ReturningSourceController(
+            ReturningSources sources, SubmissionIntake intake, SourceSessions sessions, SourceRateLimiter limiter) {
         this.sources = sources;
         this.intake = intake;
         this.sessions = sessions;
+        this.limiter = limiter;
     }
 
     @GetMapping("/sign-in")
@@ -85,6 +88,8 @@ class ReturningSourceController {
     @PostMapping(SourceSessions.PATH + "/send")
     String send(HttpServletRequest request, HttpServletResponse response, Model model) throws IOException {
         SourceSessions.Session session = signedIn(request);
+        // Before a byte of the body is read: the case's id is the same on every visit, not the codename.
+        limiter.admitFollowUp(session.source().caseId().toString());
         try {
             Receipt receipt = new MultipartSubmissionReader(followUpsOf(session.source())).read(request);
             return HOME + "?sent=" + receipt.fileCount() + (receipt.messageCut() ? "&cut" : "");

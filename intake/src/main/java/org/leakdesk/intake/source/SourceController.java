@@ -13,16 +13,21 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 
-/** The source's pages: the submission form and the receipt. Plain HTML forms, no JavaScript. */
+/**
+ * The source's pages: the submission form and the receipt. Plain HTML forms that work without
+ * JavaScript; with it, {@code /intake/submit.js} adds a proof of work and an upload progress bar.
+ */
 @Controller
 @ServedOn(Face.SOURCE)
 class SourceController {
 
     private final SubmissionIntake intake;
     private final MultipartSubmissionReader reader;
+    private final FloodGate floodGate;
 
-    SourceController(SubmissionIntake intake) {
+    SourceController(SubmissionIntake intake, FloodGate floodGate) {
         this.intake = intake;
+        this.floodGate = floodGate;
         this.reader = new MultipartSubmissionReader(intake);
     }
 
@@ -35,6 +40,7 @@ class SourceController {
     @PostMapping("/submit")
     String submit(HttpServletRequest request, HttpServletResponse response, Model model) throws IOException {
         try {
+            floodGate.admitSubmission(request);
             Receipt receipt = reader.read(request);
             model.addAttribute("receipt", receipt);
             model.addAttribute("limits", intake.limits());

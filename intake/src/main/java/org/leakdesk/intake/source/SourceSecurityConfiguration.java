@@ -34,7 +34,7 @@ class SourceSecurityConfiguration {
                         context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .requestCache(cache -> cache.disable())
                 .anonymous(anonymous -> anonymous.principal("source"))
-                .headers(StrictHeaders.strict())
+                .headers(StrictHeaders.strict(StrictHeaders.SOURCE_CONTENT_SECURITY_POLICY))
                 .build();
     }
 }

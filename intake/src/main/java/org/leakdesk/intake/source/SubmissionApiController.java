@@ -8,6 +8,7 @@ import org.leakdesk.infra.ServedOn;
 import org.leakdesk.intake.Receipt;
 import org.leakdesk.intake.SubmissionIntake;
 import org.leakdesk.intake.UploadRejectedException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -20,19 +21,27 @@ import org.springframework.web.bind.annotation.RestController;
  * receipt ({@code messageCut} is true when a message longer than the limit came after the files
  * and only its start was kept); a refused upload answers 413 or 400 with {@code error} (for a
  * person) and {@code reason} (an {@link UploadRejectedException.Reason}), and nothing is kept.
+ *
+ * <p>Flood protection ({@link FloodGate}) comes first: a proof of work from
+ * {@code GET /api/v1/challenge} may be sent as {@code ?pow=TOKEN&pow-nonce=ANSWER}; when the rate
+ * is used up the answer is 429 with {@code Retry-After}, {@code reason} {@code RATE_LIMITED} and
+ * {@code retryAfterSeconds}.
  */
 @RestController
 @ServedOn(Face.SOURCE)
 class SubmissionApiController {
 
     private final MultipartSubmissionReader reader;
+    private final FloodGate floodGate;
 
-    SubmissionApiController(SubmissionIntake intake) {
+    SubmissionApiController(SubmissionIntake intake, FloodGate floodGate) {
         this.reader = new MultipartSubmissionReader(intake);
+        this.floodGate = floodGate;
     }
 
     @PostMapping(path = "/api/v1/submissions", produces = "application/json")
     ResponseEntity<Map<String, Object>> submit(HttpServletRequest request) throws IOException {
+        floodGate.admitSubmission(request);
         Receipt receipt = reader.read(request);
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(Map.of(
@@ -46,5 +55,18 @@ class SubmissionApiController {
         HttpStatus status = e.tooLarge() ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.BAD_REQUEST;
         return ResponseEntity.status(status)
                 .body(Map.of("error", e.getMessage(), "reason", e.reason().name()));
+    }
+
+    @ExceptionHandler(SourceRateLimitedException.class)
+    ResponseEntity<Map<String, Object>> rateLimited(SourceRateLimitedException e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                .body(Map.of(
+                        "error",
+                        e.getMessage() + " Try again in " + e.retryAfterText() + ".",
+                        "reason",
+                        "RATE_LIMITED",
+                        "retryAfterSeconds",
+                        e.retryAfterSeconds()));
     }
 }

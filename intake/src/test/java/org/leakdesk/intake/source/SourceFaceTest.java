@@ -34,12 +34,16 @@ class SourceFaceTest {
     void theFormWorksWithoutJavaScriptAndGivesACodenameAndNoCookie() throws Exception {
         HttpResponse<String> form = get("/");
         assertThat(form.statusCode()).isEqualTo(200);
-        assertThat(form.body())
-                .contains("enctype=\"multipart/form-data\"")
-                .contains("action=\"/submit\"")
-                .doesNotContain("<script");
+        assertThat(form.body()).contains("enctype=\"multipart/form-data\"").contains("action=\"/submit\"");
+        // One script, served from here, only for comfort; no inline script (the policy forbids it).
+        assertThat(form.body().split("<script", -1)).hasSize(2);
+        assertThat(form.body()).contains("<script src=\"/intake/submit.js\"></script>");
         assertThat(form.headers().firstValue("Content-Security-Policy"))
-                .hasValue(StrictHeaders.CONTENT_SECURITY_POLICY);
+                .hasValue(StrictHeaders.SOURCE_CONTENT_SECURITY_POLICY);
+        assertThat(StrictHeaders.SOURCE_CONTENT_SECURITY_POLICY)
+                .contains("script-src 'self';")
+                .doesNotContain("unsafe-inline")
+                .doesNotContain("unsafe-eval");
         assertThat(form.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
         assertThat(form.headers().allValues("Set-Cookie")).isEmpty();
 

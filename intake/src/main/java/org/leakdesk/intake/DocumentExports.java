@@ -1,0 +1,36 @@
+package org.leakdesk.intake;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.UUID;
+
+/**
+ * Exports a submitted document for an air-gapped machine: decrypted in memory and written as a
+ * standard OpenPGP file (SEIPD v1) encrypted to a journalist's own key, which GnuPG 2.2 decrypts.
+ */
+public interface DocumentExports {
+
+    /**
+     * What was exported.
+     *
+     * @param fileId the document's id
+     * @param fileName the name the source gave it, as stored in the OpenPGP file's literal packet
+     * @param size bytes of plaintext exported
+     */
+    record Exported(UUID fileId, String fileName, long size) {}
+
+    /**
+     * Writes the document to {@code out}, encrypted to the journalist key. The export is written to
+     * the access log before anything is decrypted; an unknown key or document fails before that.
+     *
+     * @param submissionId the case
+     * @param document the document's id, or its number on the case page (1 for the first)
+     * @param fingerprint the journalist key's fingerprint (see {@code keys add-journalist})
+     * @param exportedBy who the access log names
+     * @throws SubmissionNotFoundException when the case has no such document
+     * @throws org.leakdesk.infra.UnknownJournalistKeyException when no journalist key matches
+     * @throws IOException when the document fails its integrity check or cannot be read or written
+     */
+    Exported export(UUID submissionId, String document, String fingerprint, String exportedBy, OutputStream out)
+            throws IOException;
+}

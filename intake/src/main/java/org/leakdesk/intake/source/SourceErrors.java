@@ -1,0 +1,25 @@
+package org.leakdesk.intake.source;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+
+/**
+ * The source's pages answer a rate limit with 429, a {@code Retry-After} header and a page that
+ * says in plain words when to try again. JSON controllers answer it themselves (a handler in the
+ * controller comes before this one).
+ */
+@ControllerAdvice(basePackages = "org.leakdesk.intake.source")
+class SourceErrors {
+
+    @ExceptionHandler(SourceRateLimitedException.class)
+    String rateLimited(SourceRateLimitedException e, HttpServletResponse response, Model model) {
+        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
+        model.addAttribute("retryAfter", e.retryAfterText());
+        return "intake/busy";
+    }
+}

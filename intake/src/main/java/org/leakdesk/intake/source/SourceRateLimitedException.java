@@ -1,0 +1,38 @@
+package org.leakdesk.intake.source;
+
+import java.time.Duration;
+
+/**
+ * The source face is taking no more of this kind of work for now; nothing of the request was
+ * read or kept. Answered with 429 and a {@code Retry-After} header: {@link SourceErrors} shows a
+ * page that says when to try again, {@link SubmissionApiController} answers JSON.
+ */
+public class SourceRateLimitedException extends RuntimeException {
+
+    private final Duration retryAfter;
+
+    SourceRateLimitedException(String message, Duration retryAfter) {
+        super(message);
+        this.retryAfter = retryAfter;
+    }
+
+    /** How long to wait before the next attempt may succeed; at least one second. */
+    public Duration retryAfter() {
+        return retryAfter;
+    }
+
+    /** Whole seconds, rounded up, for the {@code Retry-After} header. */
+    public long retryAfterSeconds() {
+        return Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+    }
+
+    /** The wait in plain words: "1 minute", "3 minutes", "40 seconds". */
+    public String retryAfterText() {
+        long seconds = retryAfterSeconds();
+        if (seconds < 60) {
+            return seconds + (seconds == 1 ? " second" : " seconds");
+        }
+        long minutes = (seconds + 59) / 60;
+        return minutes + (minutes == 1 ? " minute" : " minutes");
+    }
+}

@@ -1,0 +1,120 @@
+package org.leakdesk.intake.source;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.springframework.stereotype.Component;
+
+/**
+ * Flood protection of the source face without IP addresses (sources come through Tor, so an
+ * address says nothing): token buckets (Bucket4j) for new submissions from everyone together and
+ * for the follow-ups of each returning source.
+ *
+ * <p>Call it before any expensive work (the codename's Argon2id hash, streaming the body to a
+ * blob, starting a process): a refusal costs nothing but the check.
+ *
+ * <p>For a returning source's follow-up (a message or more files), call
+ * {@link #admitFollowUp(String)} with a key derived from the codename (the source's stored id or
+ * a hash), never the codename itself; it throws {@link SourceRateLimitedException}, which the
+ * source face answers with 429 and a page that says when to try again.
+ *
+ * <p>The buckets live in this process's memory: with several source processes (issue 10) each
+ * counts on its own, so the newsroom-wide rate is the configured one times the number of source
+ * processes. That is accepted: a shared bucket would put a database round trip or a second store
+ * in front of every request, and a flood still meets a limit on every node.
+ */
+@Component
+public class SourceRateLimiter {
+
+    /** Above this many follow-up buckets, full ones (sources idle long enough) are dropped. */
+    private static final int FOLLOW_UP_BUCKETS_KEPT = 10_000;
+
+    private final Bucket submissions;
+    private final Bucket unproven;
+    private final Bandwidth followUpLimit;
+    private final ConcurrentMap<String, Bucket> followUps = new ConcurrentHashMap<>();
+
+    SourceRateLimiter(SourceRateSettings settings) {
+        int perMinute = settings.submissionsPerMinute();
+        this.submissions = perMinute(perMinute);
+        this.unproven = perMinute(perMinute / 2);
+        this.followUpLimit = Bandwidth.builder()
+                .capacity(settings.followUpsPerHour())
+                .refillGreedy(settings.followUpsPerHour(), Duration.ofHours(1))
+                .build();
+    }
+
+    /**
+     * Takes one new submission out of the global rate. A submission without a proof of work may
+     * only use half of the rate, so a flood that does not do the work leaves the other half to
+     * sources whose browsers do.
+     *
+     * @param proven whether the request carried a valid proof of work
+     * @throws SourceRateLimitedException when the rate is used up for now
+     */
+    void admitSubmission(boolean proven) {
+        if (!proven) {
+            refuseUnlessConsumed(unproven, "submissions");
+        }
+        ConsumptionProbe probe = submissions.tryConsumeAndReturnRemaining(1);
+        if (!probe.isConsumed()) {
+            if (!proven) {
+                unproven.addTokens(1);
+            }
+            throw refusal("submissions", probe);
+        }
+    }
+
+    /**
+     * Takes one follow-up (a message or an upload) out of the rate of one returning source.
+     *
+     * @param sourceKey a value derived from the source's codename that is the same on every visit
+     *     (e.g. its stored id); must not be null and must not be the codename itself. Only a
+     *     SHA-256 of it is kept.
+     * @throws SourceRateLimitedException when this source has used up its rate for now
+     */
+    public void admitFollowUp(String sourceKey) {
+        if (followUps.size() > FOLLOW_UP_BUCKETS_KEPT) {
+            followUps.values().removeIf(bucket -> bucket.getAvailableTokens() >= followUpLimit.getCapacity());
+        }
+        Bucket bucket = followUps.computeIfAbsent(
+                digest(sourceKey),
+                key -> Bucket.builder().addLimit(followUpLimit).build());
+        refuseUnlessConsumed(bucket, "messages and uploads from you");
+    }
+
+    private static void refuseUnlessConsumed(Bucket bucket, String what) {
+        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        if (!probe.isConsumed()) {
+            throw refusal(what, probe);
+        }
+    }
+
+    private static SourceRateLimitedException refusal(String what, ConsumptionProbe probe) {
+        return new SourceRateLimitedException(
+                "Too many " + what + " are arriving right now. Nothing was kept.",
+                Duration.ofNanos(probe.getNanosToWaitForRefill()));
+    }
+
+    private static Bucket perMinute(int tokens) {
+        return Bucket.builder()
+                .addLimit(limit -> limit.capacity(tokens).refillGreedy(tokens, Duration.ofMinutes(1)))
+                .build();
+    }
+
+    private static String digest(String key) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

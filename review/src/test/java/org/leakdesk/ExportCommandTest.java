@@ -1,0 +1,182 @@
+package org.leakdesk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.leakdesk.infra.KeyTools;
+import org.leakdesk.intake.SubmissionDraft;
+import org.leakdesk.intake.SubmissionIntake;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * {@code keys add-journalist} then {@code export} as separate processes of the application, as an
+ * administrator runs them: the export is a standard OpenPGP file that the real GnuPG 2.2 decrypts
+ * with the journalist's key to the very bytes the source sent, and it is in the access log.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ExportCommandTest {
+
+    @Autowired
+    SubmissionIntake intake;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Value("${leakdesk.keys.directory}")
+    Path keys;
+
+    @TempDir
+    Path dir;
+
+    private Path gnupg;
+    private String fingerprint;
+
+    @BeforeAll
+    void aJournalistWithAGnupgKey() throws Exception {
+        gnupg = Files.createTempDirectory(Path.of("/tmp"), "gpg");
+        gpg("--quick-generate-key", "Journalist <j@example.org>", "default", "default", "never");
+        fingerprint = new String(gpg("--with-colons", "--list-keys"), StandardCharsets.UTF_8)
+                .lines()
+                .filter(line -> line.startsWith("fpr:"))
+                .findFirst()
+                .orElseThrow()
+                .split(":")[9];
+        Path exported = Files.createTempFile(gnupg, "journalist", ".asc");
+        Files.write(exported, gpg("--armor", "--export", "j@example.org"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int status = KeyTools.run(
+                List.of("add-journalist", "--keys-dir", keys.toString(), "--key", exported.toString()),
+                name -> null,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                System.err);
+        assertThat(status).isZero();
+        assertThat(out.toString()).contains(fingerprint);
+    }
+
+    @AfterAll
+    void stopTheAgent() throws Exception {
+        new ProcessBuilder("gpgconf", "--homedir", gnupg.toString(), "--kill", "gpg-agent")
+                .start()
+                .waitFor(30, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void gnupgDecryptsTheExportToTheBytesTheSourceSent() throws Exception {
+        byte[] document = new byte[3 << 20];
+        new Random(11).nextBytes(document);
+        UUID caseId = submit("planning-document.pdf", document);
+        Path target = dir.resolve("export.gpg");
+
+        ApplicationProcess.Run export = application(
+                "export",
+                "--case",
+                caseId.toString(),
+                "--document",
+                "2",
+                "--to",
+                fingerprint,
+                "--out",
+                target.toString());
+
+        assertThat(export.status()).as(export.output()).isZero();
+        assertThat(export.output()).contains("Exported document");
+        assertThat(dir.resolve("export.gpg.part")).doesNotExist();
+        String packets = new String(gpg("--list-packets", target.toString()), StandardCharsets.UTF_8);
+        assertThat(packets)
+                .contains(":pubkey enc packet:")
+                .contains(":encrypted data packet:")
+                .contains("mdc_method: 2") // SEIPD v1
+                .contains("name=\"planning-document.pdf\"");
+        assertThat(gpg("--decrypt", target.toString())).isEqualTo(document);
+        assertThat(jdbc.sql("SELECT detail FROM access_log WHERE action = 'DOCUMENT_EXPORTED' AND subject = ?")
+                        .param(caseId.toString())
+                        .query(String.class)
+                        .list())
+                .singleElement()
+                .asString()
+                .contains("to key " + fingerprint);
+    }
+
+    @Test
+    void anUnknownKeyExportsNothingAndDecryptsNothing() throws Exception {
+        UUID caseId = submit("a.txt", "secret".getBytes(StandardCharsets.UTF_8));
+        Path target = dir.resolve("nothing.gpg");
+
+        ApplicationProcess.Run export = application(
+                "export",
+                "--case",
+                caseId.toString(),
+                "--document",
+                "1",
+                "--to",
+                "0".repeat(40),
+                "--out",
+                target.toString());
+
+        assertThat(export.status()).isEqualTo(1);
+        assertThat(export.output()).contains("No journalist key with fingerprint");
+        assertThat(target).doesNotExist();
+        assertThat(dir.resolve("nothing.gpg.part")).doesNotExist();
+        assertThat(jdbc.sql("SELECT count(*) FROM access_log WHERE action = 'DOCUMENT_EXPORTED' AND subject = ?")
+                        .param(caseId.toString())
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    /** A submission with a small first file and the document second; returns its case id. */
+    private UUID submit(String name, byte[] content) throws Exception {
+        List<UUID> before = ids();
+        try (SubmissionDraft draft = intake.begin()) {
+            draft.addFile("cover.txt", "text/plain", new ByteArrayInputStream("cover".getBytes()));
+            draft.addFile(name, "application/pdf", new ByteArrayInputStream(content));
+            draft.commit();
+        }
+        List<UUID> after = ids();
+        after.removeAll(before);
+        assertThat(after).hasSize(1);
+        return after.get(0);
+    }
+
+    private List<UUID> ids() {
+        return new ArrayList<>(
+                jdbc.sql("SELECT id FROM submission").query(UUID.class).list());
+    }
+
+    private static ApplicationProcess.Run application(String... args) throws Exception {
+        return ApplicationProcess.run(List.of(), args);
+    }
+
+    private byte[] gpg(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                "gpg", "--homedir", gnupg.toString(), "--batch", "--pinentry-mode", "loopback", "--passphrase", ""));
+        command.addAll(List.of(args));
+        Process gpg = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        byte[] output = gpg.getInputStream().readAllBytes();
+        assertThat(gpg.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(gpg.exitValue()).as("gpg " + args[0]).isZero();
+        return output;
+    }
+}
