@@ -14,8 +14,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.leakdesk.infra.Face;
 import org.leakdesk.infra.FacePorts;
@@ -34,8 +32,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
         webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = {"leakdesk.source.rate.submissions-per-minute=4", "leakdesk.source.pow.difficulty=8"})
 class FloodProtectionHttpTest {
-
-    private static final Pattern CSRF_FIELD = Pattern.compile("action=\"/submit\\?_csrf=([^\"]+)\"");
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
@@ -82,18 +78,13 @@ class FloodProtectionHttpTest {
     }
 
     private void formIsAnsweredWithAPageThatSaysWhenToTryAgain() throws Exception {
-        HttpResponse<String> form =
-                http.send(HttpRequest.newBuilder(uri("/")).GET().build(), HttpResponse.BodyHandlers.ofString());
-        String cookie = form.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
-        Matcher token = CSRF_FIELD.matcher(form.body());
-        assertThat(token.find()).isTrue();
         long rowsBefore = rows();
         Multipart body = new Multipart().file("files", "a.txt", "text/plain", "hello".getBytes());
 
         HttpResponse<String> page = http.send(
-                HttpRequest.newBuilder(uri("/submit?_csrf=" + token.group(1)))
+                HttpRequest.newBuilder(uri("/submit"))
                         .header("Content-Type", body.contentType())
-                        .header("Cookie", cookie)
+                        .header("Sec-Fetch-Site", "same-origin") // as a browser posts the form
                         .POST(body.publisher())
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
