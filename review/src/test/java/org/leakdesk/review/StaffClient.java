@@ -132,6 +132,24 @@ final class StaffClient {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** POST of a form whose fields may repeat: names and values in turn. */
+    HttpResponse<String> postAll(String path, List<String> namesAndValues) throws Exception {
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i + 1 < namesAndValues.size(); i += 2) {
+            body.append(encode(namesAndValues.get(i)))
+                    .append('=')
+                    .append(encode(namesAndValues.get(i + 1)))
+                    .append('&');
+        }
+        body.append("_csrf=").append(encode(csrf == null ? "" : csrf));
+        return http.send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Follows redirects from {@code path} and returns where they end. */
     String follow(String path) throws Exception {
         String current = path;

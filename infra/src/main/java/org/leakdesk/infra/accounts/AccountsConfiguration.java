@@ -32,8 +32,9 @@ class AccountsConfiguration {
     }
 
     @Bean
-    JdbcStaffAccounts staffAccounts(JdbcClient jdbc, PasswordHashing passwordEncoder, AccessLog accessLog) {
-        return new JdbcStaffAccounts(jdbc, passwordEncoder, accessLog, Clock.systemUTC());
+    JdbcStaffAccounts staffAccounts(
+            JdbcClient jdbc, PasswordHashing passwordEncoder, AccessLog accessLog, SecureRandom random) {
+        return new JdbcStaffAccounts(jdbc, passwordEncoder, accessLog, Clock.systemUTC(), random);
     }
 
     @Bean
@@ -65,7 +66,7 @@ class AccountsConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "leakdesk.demo.accounts", havingValue = "true")
-    DemoAccounts demoAccounts(StaffAccounts accounts, SecureRandom random) {
-        return new DemoAccounts(accounts, random, System.out);
+    DemoAccounts demoAccounts(StaffAccounts accounts) {
+        return new DemoAccounts(accounts, System.out);
     }
 }
