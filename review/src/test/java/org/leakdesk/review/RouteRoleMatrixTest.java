@@ -30,7 +30,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * table below expects. A route the table does not know (a new controller method) fails the test,
  * and so does a row for a route that is gone. Path variables name nothing that exists, so a
  * member whose role lets them through meets the route's own refusal (404 for an unknown case or
- * task, 400 for a form without its fields); nothing is created, changed or decided (an
+ * task, 400 for a form without its fields); every answer says {@code Cache-Control: no-store};
+ * nothing is created, changed or decided (an
  * auditor's {@code POST /audit/verify} does verify the log).
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
@@ -111,6 +112,10 @@ class RouteRoleMatrixTest {
         assertThat(path).as(route).doesNotContain("{");
         HttpResponse<?> response = parts[0].equals("GET") ? client.rawDownload(path) : client.post(path, Map.of());
         int status = response.statusCode();
+        // Whatever the answer, a staff page is never kept by a browser or a proxy.
+        assertThat(response.headers().allValues("Cache-Control"))
+                .as("Cache-Control of %s answering %d", route, status)
+                .anySatisfy(value -> assertThat(value).contains("no-store"));
         if (status == 302) {
             String target = StaffClient.location(response);
             return "302:" + (target.startsWith("/confirm?") ? "/confirm" : target);
