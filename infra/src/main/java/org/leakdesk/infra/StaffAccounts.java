@@ -15,6 +15,26 @@ public interface StaffAccounts {
      */
     StaffMember create(String username, String rawPassword, Set<StaffRole> roles, String createdBy);
 
+    /**
+     * Creates an account on an admin's behalf (admin page, {@code accounts create}); see {@link
+     * #create(String, String, Set, String)}.
+     *
+     * @throws org.springframework.security.access.AccessDeniedException if {@code admin} is not an admin
+     */
+    StaffMember create(String username, String rawPassword, Set<StaffRole> roles, StaffMember admin);
+
+    /**
+     * Gives an account exactly {@code roles}. Its sessions end, so the new roles hold from its
+     * next sign-in. An account cannot take away its own admin role.
+     *
+     * @throws StaffAccountException if there is no such account, or the admin would remove their own admin role
+     * @throws IllegalArgumentException if the roles may not be combined (see {@link StaffRole#check})
+     */
+    void changeRoles(String username, Set<StaffRole> roles, StaffMember admin);
+
+    /** A new random password of the length and alphabet staff passwords are made of, to show once. */
+    String newPassword();
+
     /** Finds an enabled or disabled account by username. */
     Optional<StaffMember> find(String username);
 

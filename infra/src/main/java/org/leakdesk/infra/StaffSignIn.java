@@ -1,5 +1,8 @@
 package org.leakdesk.infra;
 
+import java.util.List;
+import java.util.Optional;
+
 /**
  * Signing a staff member in: the password, then a code from their authenticator app (TOTP,
  * RFC 6238) or one of their recovery codes. An account without an authenticator enrols one
@@ -55,6 +58,25 @@ public interface StaffSignIn {
      *     hashes), or {@link SignInStep.Refused}
      */
     SignInStep completeEnrolment(TotpEnrolment enrolment, String code);
+
+    /**
+     * A signed-in member's fresh check before something that lets a document leave the desk
+     * (a download or an export): their password and a new code from their authenticator, both
+     * counted and throttled like a sign-in. Logged on success; never logs what was typed.
+     *
+     * @return {@link SignInStep.SignedIn} (no recovery codes), {@link SignInStep.Refused} or
+     *     {@link SignInStep.Busy}; never null
+     */
+    SignInStep confirm(String username, String password, String code);
+
+    /**
+     * Replaces a signed-in member's recovery codes once they show a new authenticator code; the
+     * old codes stop working. Logged.
+     *
+     * @return the new codes (show them once; only their hashes are kept), or empty if the code
+     *     was wrong or used, or the account cannot sign in
+     */
+    Optional<List<String>> replaceRecoveryCodes(String username, String code);
 
     /**
      * Whether a session signed in as {@code username} under {@code generation} may go on: false

@@ -31,6 +31,13 @@ public interface MetadataExtraction {
      *
      * @param extracted documents Tika read
      * @param unparseable documents recorded as unparseable
+     * @param withFindings documents with at least one finding a reviewer must see
      */
-    record ExtractionSummary(int extracted, int unparseable) {}
+    record ExtractionSummary(int extracted, int unparseable, int withFindings) {
+
+        /** Counts without findings. */
+        public ExtractionSummary(int extracted, int unparseable) {
+            this(extracted, unparseable, 0);
+        }
+    }
 }

@@ -31,6 +31,8 @@ final class StaffClient {
             .build();
     private final int port;
     private String csrf;
+    private String username;
+    private String password;
 
     private StaffClient(int port) {
         this.port = port;
@@ -58,6 +60,8 @@ final class StaffClient {
             assertThat(location(signedIn)).as("code of %s", username).isEqualTo("/");
         }
         client.page(client.follow("/"));
+        client.username = username;
+        client.password = password;
         return client;
     }
 
@@ -100,9 +104,34 @@ final class StaffClient {
         return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** GET of a download. */
+    /**
+     * GET of a download; when the download first asks for the fresh check (password and a new
+     * authenticator code), passes it as the member would and asks again.
+     */
     HttpResponse<byte[]> download(String path) throws Exception {
+        HttpResponse<byte[]> response = rawDownload(path);
+        if (response.statusCode() == 302 && location(response).startsWith("/confirm?")) {
+            HttpResponse<String> confirmed = confirm(location(response));
+            assertThat(confirmed.statusCode()).as("fresh check of %s", username).isEqualTo(302);
+            response = rawDownload(path);
+        }
+        return response;
+    }
+
+    /** GET of a download, without passing a fresh check it asks for. */
+    HttpResponse<byte[]> rawDownload(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** Passes the fresh check at {@code confirmPath} (a {@code /confirm?next=...} link) with the password and a new code. */
+    HttpResponse<String> confirm(String confirmPath) throws Exception {
+        Document form = page(confirmPath);
+        return post(
+                "/confirm",
+                Map.of(
+                        "password", password,
+                        "code", TestAuthenticator.nextCode(port, username),
+                        "next", form.selectFirst("input[name=next]").val()));
     }
 
     /** GET that must answer 200; returns the parsed page and remembers its CSRF token. */
@@ -128,6 +157,24 @@ final class StaffClient {
                 HttpRequest.newBuilder(uri(path))
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** POST of a form whose fields may repeat: names and values in turn. */
+    HttpResponse<String> postAll(String path, List<String> namesAndValues) throws Exception {
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i + 1 < namesAndValues.size(); i += 2) {
+            body.append(encode(namesAndValues.get(i)))
+                    .append('=')
+                    .append(encode(namesAndValues.get(i + 1)))
+                    .append('&');
+        }
+        body.append("_csrf=").append(encode(csrf == null ? "" : csrf));
+        return http.send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
     }

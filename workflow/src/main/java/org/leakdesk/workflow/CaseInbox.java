@@ -17,6 +17,15 @@ public interface CaseInbox {
      */
     InboxPage inbox(StaffMember member, int page, int pageSize);
 
+    /**
+     * One page of the member's inbox on a tab, filtered and sorted in the database, with the
+     * number of tasks each tab holds under the same filters. The member sees the same tasks as
+     * {@link #inbox(StaffMember, int, int)} would list, never more.
+     *
+     * @throws IllegalArgumentException if the page is negative or the size not from 1 to {@link InboxPage#MAX_PAGE_SIZE}
+     */
+    InboxPage inbox(StaffMember member, InboxFilter filter, int page, int pageSize);
+
     /** The first {@link InboxPage#MAX_PAGE_SIZE} tasks of the member's inbox. */
     default List<InboxTask> inbox(StaffMember member) {
         return inbox(member, 0, InboxPage.MAX_PAGE_SIZE).tasks();

@@ -1,6 +1,7 @@
 package org.leakdesk.workflow;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * One page of a member's inbox, oldest task first.
@@ -8,15 +9,32 @@ import java.util.List;
  * @param tasks the tasks on this page
  * @param page which page, from 0
  * @param pageSize how many tasks a page holds
- * @param total how many tasks the whole inbox holds
+ * @param total how many tasks the whole inbox (this tab, these filters) holds
+ * @param counts how many tasks each tab holds with the same filters (empty when not asked)
  */
-public record InboxPage(List<InboxTask> tasks, int page, int pageSize, long total) {
+public record InboxPage(List<InboxTask> tasks, int page, int pageSize, long total, Map<InboxTab, Long> counts) {
 
     /** The most a page may hold. */
     public static final int MAX_PAGE_SIZE = 200;
 
     public InboxPage {
         tasks = List.copyOf(tasks);
+        counts = Map.copyOf(counts);
+    }
+
+    /** A page without counts per tab. */
+    public InboxPage(List<InboxTask> tasks, int page, int pageSize, long total) {
+        this(tasks, page, pageSize, total, Map.of());
+    }
+
+    /** How many tasks {@code tab} holds (0 if not counted). */
+    public long count(InboxTab tab) {
+        return counts.getOrDefault(tab, 0L);
+    }
+
+    /** How many pages this tab has (at least 1). */
+    public long pages() {
+        return Math.max(1, (total + pageSize - 1) / pageSize);
     }
 
     public boolean hasPrevious() {

@@ -34,8 +34,9 @@ class AccountsConfiguration {
     }
 
     @Bean
-    JdbcStaffAccounts staffAccounts(JdbcClient jdbc, PasswordHashing passwordEncoder, AccessLog accessLog) {
-        return new JdbcStaffAccounts(jdbc, passwordEncoder, accessLog, Clock.systemUTC());
+    JdbcStaffAccounts staffAccounts(
+            JdbcClient jdbc, PasswordHashing passwordEncoder, AccessLog accessLog, SecureRandom random) {
+        return new JdbcStaffAccounts(jdbc, passwordEncoder, accessLog, Clock.systemUTC(), random);
     }
 
     @Bean
@@ -68,7 +69,7 @@ class AccountsConfiguration {
     @Bean
     @ConditionalOnProperty(name = "leakdesk.demo.accounts", havingValue = "true")
     @ConditionalOnProcessRole(ProcessRole.STAFF)
-    DemoAccounts demoAccounts(StaffAccounts accounts, SecureRandom random) {
-        return new DemoAccounts(accounts, random, System.out);
+    DemoAccounts demoAccounts(StaffAccounts accounts) {
+        return new DemoAccounts(accounts, System.out);
     }
 }

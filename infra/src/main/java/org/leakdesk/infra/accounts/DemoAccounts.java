@@ -1,7 +1,6 @@
 package org.leakdesk.infra.accounts;
 
 import java.io.PrintStream;
-import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -17,16 +16,11 @@ import org.springframework.boot.ApplicationRunner;
  */
 class DemoAccounts implements ApplicationRunner {
 
-    private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-    private static final int PASSWORD_LENGTH = 20;
-
     private final StaffAccounts accounts;
-    private final SecureRandom random;
     private final PrintStream console;
 
-    DemoAccounts(StaffAccounts accounts, SecureRandom random, PrintStream console) {
+    DemoAccounts(StaffAccounts accounts, PrintStream console) {
         this.accounts = accounts;
-        this.random = random;
         this.console = console;
     }
 
@@ -38,7 +32,7 @@ class DemoAccounts implements ApplicationRunner {
         Map<String, String> created = new LinkedHashMap<>();
         for (StaffRole role : StaffRole.values()) {
             String username = role.group();
-            String password = randomPassword();
+            String password = accounts.newPassword();
             accounts.create(username, password, Set.of(role), "system:setup");
             created.put(username, password);
         }
@@ -52,13 +46,5 @@ class DemoAccounts implements ApplicationRunner {
         banner.append("=====================================================================\n");
         console.print(banner);
         console.flush();
-    }
-
-    private String randomPassword() {
-        StringBuilder password = new StringBuilder(PASSWORD_LENGTH);
-        for (int i = 0; i < PASSWORD_LENGTH; i++) {
-            password.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-        }
-        return password.toString();
     }
 }

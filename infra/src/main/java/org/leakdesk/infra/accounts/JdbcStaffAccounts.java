@@ -1,5 +1,6 @@
 package org.leakdesk.infra.accounts;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -33,12 +34,55 @@ class JdbcStaffAccounts implements StaffAccounts {
     private final PasswordEncoder passwords;
     private final AccessLog accessLog;
     private final Clock clock;
+    private final SecureRandom random;
 
-    JdbcStaffAccounts(JdbcClient jdbc, PasswordEncoder passwords, AccessLog accessLog, Clock clock) {
+    JdbcStaffAccounts(
+            JdbcClient jdbc, PasswordEncoder passwords, AccessLog accessLog, Clock clock, SecureRandom random) {
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.accessLog = accessLog;
         this.clock = clock;
+        this.random = random;
+    }
+
+    @Override
+    @Transactional
+    public StaffMember create(String username, String rawPassword, Set<StaffRole> roles, StaffMember admin) {
+        requireAdmin(admin);
+        return create(username, rawPassword, roles, admin.username());
+    }
+
+    @Override
+    @Transactional
+    public void changeRoles(String username, Set<StaffRole> roles, StaffMember admin) {
+        requireAdmin(admin);
+        StaffRole.check(roles);
+        StaffMember before =
+                find(username).orElseThrow(() -> new StaffAccountException("There is no account " + username));
+        if (username.equals(admin.username()) && !roles.contains(StaffRole.ADMIN)) {
+            throw new StaffAccountException("You cannot take away your own admin role; ask another admin");
+        }
+        if (before.roles().equals(roles)) {
+            return;
+        }
+        jdbc.sql("DELETE FROM staff_account_role WHERE username = ?")
+                .param(username)
+                .update();
+        insertRoles(username, roles);
+        // The roles live in the member's sessions: end them, the new roles hold from the next sign-in.
+        jdbc.sql("UPDATE staff_account SET sign_in_generation = sign_in_generation + 1 WHERE username = ?")
+                .param(username)
+                .update();
+        accessLog.record(new AccessRecord(
+                admin.username(),
+                InfraAccessAction.ROLES_CHANGED,
+                null,
+                "account " + username + " from " + names(before.roles()) + " to " + names(roles)));
+    }
+
+    @Override
+    public String newPassword() {
+        return Passwords.random(random);
     }
 
     @Override
@@ -51,24 +95,32 @@ class JdbcStaffAccounts implements StaffAccounts {
         if (rawPassword.length() < MIN_PASSWORD_LENGTH) {
             throw new IllegalArgumentException("A staff password has at least " + MIN_PASSWORD_LENGTH + " characters");
         }
+        StaffRole.check(roles);
         if (find(username).isPresent()) {
             throw new IllegalArgumentException("The username " + username + " is taken");
         }
         jdbc.sql("INSERT INTO staff_account (username, password_hash, enabled, created_at) VALUES (?, ?, TRUE, ?)")
                 .params(username, passwords.encode(rawPassword), OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)))
                 .update();
+        insertRoles(username, roles);
+        accessLog.record(new AccessRecord(
+                createdBy,
+                InfraAccessAction.ACCOUNT_CREATED,
+                null,
+                "account " + username + " with roles " + names(roles)));
+        return new StaffMember(username, roles);
+    }
+
+    private void insertRoles(String username, Set<StaffRole> roles) {
         for (StaffRole role : roles) {
             jdbc.sql("INSERT INTO staff_account_role (username, role) VALUES (?, ?)")
                     .params(username, role.name())
                     .update();
         }
-        accessLog.record(new AccessRecord(
-                createdBy,
-                InfraAccessAction.ACCOUNT_CREATED,
-                null,
-                "account " + username + " with roles "
-                        + roles.stream().map(Enum::name).sorted().toList()));
-        return new StaffMember(username, roles);
+    }
+
+    private static List<String> names(Set<StaffRole> roles) {
+        return roles.stream().map(Enum::name).sorted().toList();
     }
 
     @Override

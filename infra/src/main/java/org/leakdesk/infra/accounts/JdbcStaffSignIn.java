@@ -114,23 +114,9 @@ class JdbcStaffSignIn implements StaffSignIn {
         if (refused.isPresent()) {
             return refused.get();
         }
-        byte[] secret = secretKey.open(username, account.get().sealedSecret());
-        OptionalLong step;
-        try {
-            step = totp.matchingStep(secret, code, now);
-        } finally {
-            Arrays.fill(secret, (byte) 0);
-        }
-        if (step.isEmpty()) {
-            return refuse(username, account, "wrong authenticator code", now);
-        }
-        int used = jdbc.sql("""
-                        UPDATE staff_account SET totp_last_step = ?
-                        WHERE username = ? AND (totp_last_step IS NULL OR totp_last_step < ?)""")
-                .params(step.getAsLong(), username, step.getAsLong())
-                .update();
-        if (used == 0) {
-            return refuse(username, account, "authenticator code used before", now);
+        Optional<SignInStep> wrong = useCode(account.get(), code, now);
+        if (wrong.isPresent()) {
+            return wrong.get();
         }
         return signedIn(account.get(), "password and authenticator code", List.of());
     }
@@ -158,6 +144,98 @@ class JdbcStaffSignIn implements StaffSignIn {
         accessLog.recordNow(
                 new AccessRecord(username, InfraAccessAction.RECOVERY_CODE_USED, null, left + " recovery codes left"));
         return signedIn(account.get(), "password and recovery code", List.of());
+    }
+
+    @Override
+    public SignInStep confirm(String username, String password, String code) {
+        Instant now = clock.instant();
+        Optional<Account> account = account(username).filter(Account::enrolled);
+        Optional<SignInStep> refused = refusedBeforeSecondFactor(username, account, now);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        boolean right;
+        try {
+            right = hashing.matches(password, account.get().passwordHash());
+        } catch (PasswordHashing.BusyException busy) {
+            return new SignInStep.Busy();
+        }
+        if (!right) {
+            return refuse(username, account, "wrong password at a fresh check", now);
+        }
+        Optional<SignInStep> wrong = useCode(account.get(), code, now);
+        if (wrong.isPresent()) {
+            return wrong.get();
+        }
+        jdbc.sql("UPDATE staff_account SET failed_sign_ins = 0, last_failed_at = NULL WHERE username = ?")
+                .param(username)
+                .update();
+        accessLog.recordNow(new AccessRecord(
+                username, InfraAccessAction.SIGN_IN_CONFIRMED, null, "password and authenticator code"));
+        StaffMember member = accounts.find(username).orElseThrow(() -> new StaffAccountException("No such account"));
+        return new SignInStep.SignedIn(member, account.get().generation(), List.of());
+    }
+
+    @Override
+    public Optional<List<String>> replaceRecoveryCodes(String username, String code) {
+        Instant now = clock.instant();
+        Optional<Account> account = account(username).filter(Account::enrolled);
+        if (refusedBeforeSecondFactor(username, account, now).isPresent()) {
+            return Optional.empty();
+        }
+        if (useCode(account.get(), code, now).isPresent()) {
+            return Optional.empty();
+        }
+        List<String> recoveryCodes = RecoveryCodes.create(random);
+        transactions.executeWithoutResult(tx -> {
+            storeRecoveryCodes(username, recoveryCodes);
+            accessLog.record(new AccessRecord(
+                    username,
+                    InfraAccessAction.RECOVERY_CODES_REPLACED,
+                    null,
+                    recoveryCodes.size() + " new recovery codes; the earlier ones no longer work"));
+        });
+        return Optional.of(recoveryCodes);
+    }
+
+    /**
+     * Takes an authenticator code of the current step or one beside it, once: a step used before
+     * is refused, so a code seen over a shoulder cannot be replayed.
+     *
+     * @return the refusal (counted as a failure), or empty if the code was taken
+     */
+    private Optional<SignInStep> useCode(Account account, String code, Instant now) {
+        String username = account.username();
+        byte[] secret = secretKey.open(username, account.sealedSecret());
+        OptionalLong step;
+        try {
+            step = totp.matchingStep(secret, code, now);
+        } finally {
+            Arrays.fill(secret, (byte) 0);
+        }
+        if (step.isEmpty()) {
+            return Optional.of(refuse(username, Optional.of(account), "wrong authenticator code", now));
+        }
+        int used = jdbc.sql("""
+                        UPDATE staff_account SET totp_last_step = ?
+                        WHERE username = ? AND (totp_last_step IS NULL OR totp_last_step < ?)""")
+                .params(step.getAsLong(), username, step.getAsLong())
+                .update();
+        if (used == 0) {
+            return Optional.of(refuse(username, Optional.of(account), "authenticator code used before", now));
+        }
+        return Optional.empty();
+    }
+
+    private void storeRecoveryCodes(String username, List<String> recoveryCodes) {
+        jdbc.sql("DELETE FROM staff_recovery_code WHERE username = ?")
+                .param(username)
+                .update();
+        for (String recoveryCode : recoveryCodes) {
+            jdbc.sql("INSERT INTO staff_recovery_code (username, code_hash) VALUES (?, ?)")
+                    .params(username, RecoveryCodes.hash(recoveryCode))
+                    .update();
+        }
     }
 
     @Override
@@ -201,14 +279,7 @@ class JdbcStaffSignIn implements StaffSignIn {
             if (updated == 0) {
                 return false;
             }
-            jdbc.sql("DELETE FROM staff_recovery_code WHERE username = ?")
-                    .param(username)
-                    .update();
-            for (String recoveryCode : recoveryCodes) {
-                jdbc.sql("INSERT INTO staff_recovery_code (username, code_hash) VALUES (?, ?)")
-                        .params(username, RecoveryCodes.hash(recoveryCode))
-                        .update();
-            }
+            storeRecoveryCodes(username, recoveryCodes);
             accessLog.record(new AccessRecord(
                     username,
                     InfraAccessAction.TWO_FACTOR_ENROLLED,

@@ -180,6 +180,64 @@ class StaffSignInTest {
         assertThatThrownBy(() -> accounts.unlock("no-such-account", ADMIN)).isInstanceOf(StaffAccountException.class);
     }
 
+    @Test
+    void aFreshCheckTakesThePasswordAndAnUnusedCode() {
+        String username = account();
+        long step = Totp.stepAt(Instant.now());
+        byte[] secret = enrolAt(username, step - 1);
+
+        assertThat(signIn.confirm(username, "not the password", code(secret, step)))
+                .isEqualTo(new SignInStep.Refused(false));
+        assertThat(signIn.confirm(username, PASSWORD, code(secret, step))).isInstanceOf(SignInStep.SignedIn.class);
+        assertThat(signIn.confirm(username, PASSWORD, code(secret, step)))
+                .as("the code of a fresh check works once too")
+                .isEqualTo(new SignInStep.Refused(false));
+        assertThat(signIn.confirm(username, PASSWORD, code(secret, step - 1)))
+                .as("so does the code that enrolled")
+                .isEqualTo(new SignInStep.Refused(false));
+
+        assertThat(actions(username))
+                .filteredOn(InfraAccessAction.SIGN_IN_CONFIRMED.name()::equals)
+                .hasSize(1);
+        assertThat(actions(username))
+                .filteredOn(InfraAccessAction.STAFF_LOGIN_FAILED.name()::equals)
+                .hasSize(3);
+        accounts.disable(username, ADMIN);
+        assertThat(signIn.confirm(username, PASSWORD, code(secret, step + 1)))
+                .as("a disabled account confirms nothing")
+                .isEqualTo(new SignInStep.Refused(true));
+    }
+
+    @Test
+    void newRecoveryCodesReplaceTheOldOnesForAnUnusedCode() {
+        String username = account();
+        long step = Totp.stepAt(Instant.now());
+        TotpEnrolment enrolment = signIn.beginEnrolment(username);
+        byte[] secret = Totp.fromBase32(enrolment.secret());
+        List<String> old =
+                ((SignInStep.SignedIn) signIn.completeEnrolment(enrolment, code(secret, step - 1))).recoveryCodes();
+
+        assertThat(signIn.replaceRecoveryCodes(username, code(secret, step - 1)))
+                .isEmpty();
+        List<String> fresh =
+                signIn.replaceRecoveryCodes(username, code(secret, step)).orElseThrow();
+
+        assertThat(fresh).hasSize(10).doesNotContainAnyElementsOf(old);
+        assertThat(account(username).recoveryCodesLeft()).isEqualTo(10);
+        assertThat(signIn.useRecoveryCode(username, fresh.get(0))).isInstanceOf(SignInStep.SignedIn.class);
+        assertThat(signIn.useRecoveryCode(username, old.get(0))).isEqualTo(new SignInStep.Refused(false));
+        assertThat(accessLog.entries(new AccessLogQuery(username, InfraAccessAction.RECOVERY_CODES_REPLACED, null, 10)))
+                .singleElement()
+                .satisfies(entry -> assertThat(entry.detail()).doesNotContain(fresh.get(1)));
+    }
+
+    private byte[] enrolAt(String username, long step) {
+        TotpEnrolment enrolment = signIn.beginEnrolment(username);
+        byte[] secret = Totp.fromBase32(enrolment.secret());
+        assertThat(signIn.completeEnrolment(enrolment, code(secret, step))).isInstanceOf(SignInStep.SignedIn.class);
+        return secret;
+    }
+
     /** Two wrong passwords, the right one, two wrong, the right one again. */
     private List<SignInStep> attempts(String username) {
         List<SignInStep> steps = new ArrayList<>();

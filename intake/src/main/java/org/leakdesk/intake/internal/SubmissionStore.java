@@ -126,8 +126,8 @@ final class SubmissionStore {
     void insertMetadata(UUID fileId, ExtractedMetadata metadata, SealedValue sealed, @Nullable SealedValue text) {
         jdbc.sql("""
                         INSERT INTO submission_file_metadata (file_id, outcome, extractor, extracted_at, metadata_key,
-                            metadata_ciphertext, text_key, text_ciphertext)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                            metadata_ciphertext, text_key, text_ciphertext, findings)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         fileId,
                         metadata.outcome().name(),
@@ -136,7 +136,8 @@ final class SubmissionStore {
                         sealed.key().packet(),
                         sealed.ciphertext(),
                         text == null ? null : text.key().packet(),
-                        text == null ? null : text.ciphertext())
+                        text == null ? null : text.ciphertext(),
+                        metadata.findings().size())
                 .update();
     }
 
@@ -246,15 +247,19 @@ final class SubmissionStore {
     /** How many of a submission's documents were extracted and how many recorded as unparseable. */
     MetadataExtraction.ExtractionSummary outcomes(UUID submissionId) {
         Map<String, Integer> counts = new HashMap<>();
+        int[] withFindings = {0};
         jdbc.sql("""
-                        SELECT m.outcome, COUNT(*) FROM submission_file_metadata m
+                        SELECT m.outcome, COUNT(*), SUM(CASE WHEN m.findings > 0 THEN 1 ELSE 0 END)
+                        FROM submission_file_metadata m
                         JOIN submission_file f ON f.id = m.file_id
                         WHERE f.submission_id = ? GROUP BY m.outcome""").param(submissionId).query(rs -> {
             counts.put(rs.getString(1), rs.getInt(2));
+            withFindings[0] += rs.getInt(3);
         });
         return new MetadataExtraction.ExtractionSummary(
                 counts.getOrDefault(ExtractedMetadata.Outcome.EXTRACTED.name(), 0),
-                counts.getOrDefault(ExtractedMetadata.Outcome.UNPARSEABLE.name(), 0));
+                counts.getOrDefault(ExtractedMetadata.Outcome.UNPARSEABLE.name(), 0),
+                withFindings[0]);
     }
 
     /** An installation secret (such as the codename salt), created on first use. */

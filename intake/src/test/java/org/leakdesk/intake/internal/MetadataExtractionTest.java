@@ -61,7 +61,7 @@ class MetadataExtractionTest {
         ExtractionSummary summary = extraction.extractAll(receipt.submissionId());
         ExtractionSummary again = extraction.extractAll(receipt.submissionId());
 
-        assertThat(summary).isEqualTo(new ExtractionSummary(2, 1));
+        assertThat(summary).isEqualTo(new ExtractionSummary(2, 1, 1));
         assertThat(again).isEqualTo(summary);
         assertThat(extractionEntries(receipt.submissionId()))
                 .as("the second run decrypts nothing")
@@ -116,7 +116,7 @@ class MetadataExtractionTest {
                 .isEqualTo(1);
 
         Files.write(second, kept);
-        assertThat(extraction.extractAll(receipt.submissionId())).isEqualTo(new ExtractionSummary(2, 0));
+        assertThat(extraction.extractAll(receipt.submissionId())).isEqualTo(new ExtractionSummary(2, 0, 2));
     }
 
     @Test

@@ -1,19 +1,27 @@
 package org.leakdesk.review.admin;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import org.leakdesk.infra.Face;
 import org.leakdesk.infra.ServedOn;
+import org.leakdesk.infra.StaffAccountException;
 import org.leakdesk.infra.StaffAccounts;
 import org.leakdesk.infra.StaffMember;
+import org.leakdesk.infra.StaffRole;
 import org.leakdesk.infra.StaffSignIn;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * Staff accounts for admins: their roles and sign-in state; disable and enable an account,
- * unlock it after failed sign-ins, reset its authenticator. Each change is logged by {@link
+ * Staff accounts for admins: their roles and sign-in state; create an account (its initial
+ * password shown once), change its roles, disable and enable it, unlock it after failed
+ * sign-ins, reset its authenticator. Each change is logged by {@link
  * StaffAccounts}. Admins cannot open cases or read documents.
  */
 @Controller
@@ -30,7 +38,59 @@ class AccountsController {
 
     @GetMapping("/admin/accounts")
     String accounts(StaffMember admin, Model model) {
+        return page(admin, model);
+    }
+
+    /** A new account; its generated password is shown in this one answer and kept only as a hash. */
+    @PostMapping("/admin/accounts")
+    String create(
+            @RequestParam String username,
+            @RequestParam(required = false) List<StaffRole> roles,
+            StaffMember admin,
+            HttpServletResponse response,
+            Model model) {
+        Set<StaffRole> chosen = roles == null ? EnumSet.noneOf(StaffRole.class) : EnumSet.copyOf(roles);
+        String password = accounts.newPassword();
+        try {
+            if (chosen.isEmpty()) {
+                throw new IllegalArgumentException("Choose at least one role");
+            }
+            accounts.create(username.trim(), password, chosen, admin);
+        } catch (IllegalArgumentException | StaffAccountException e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("createError", e.getMessage());
+            model.addAttribute("newUsername", username);
+            model.addAttribute("newRoles", chosen);
+            return page(admin, model);
+        }
+        model.addAttribute("created", username.trim());
+        model.addAttribute("createdRoles", chosen);
+        model.addAttribute("initialPassword", password);
+        return "review/account-created";
+    }
+
+    @PostMapping("/admin/accounts/{username}/roles")
+    String roles(
+            @PathVariable String username,
+            @RequestParam(required = false) List<StaffRole> roles,
+            StaffMember admin,
+            HttpServletResponse response,
+            Model model) {
+        Set<StaffRole> chosen = roles == null ? EnumSet.noneOf(StaffRole.class) : EnumSet.copyOf(roles);
+        try {
+            accounts.changeRoles(username, chosen, admin);
+        } catch (IllegalArgumentException e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("rolesError", e.getMessage());
+            model.addAttribute("rolesAccount", username);
+            return page(admin, model);
+        }
+        return "redirect:/admin/accounts?roles=" + username;
+    }
+
+    private String page(StaffMember admin, Model model) {
         model.addAttribute("accounts", accounts.accounts());
+        model.addAttribute("allRoles", StaffRole.values());
         model.addAttribute("me", admin.username());
         model.addAttribute("load", signIn.load());
         return "review/accounts";

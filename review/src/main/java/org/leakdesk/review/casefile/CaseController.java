@@ -7,6 +7,7 @@ import org.leakdesk.infra.Face;
 import org.leakdesk.infra.ServedOn;
 import org.leakdesk.infra.StaffMember;
 import org.leakdesk.intake.ScrubbedCopies;
+import org.leakdesk.review.security.AfterFreshCheck;
 import org.leakdesk.review.web.Display;
 import org.leakdesk.review.web.Download;
 import org.leakdesk.workflow.CaseInbox;
@@ -62,6 +63,7 @@ class CaseController {
         return "redirect:/cases/" + caseId + "#document-" + fileId;
     }
 
+    @AfterFreshCheck
     @GetMapping("/cases/{caseId}/publication-package")
     void publicationPackage(@PathVariable UUID caseId, StaffMember member, HttpServletResponse response)
             throws IOException {

@@ -1,12 +1,22 @@
 package org.leakdesk.review.inbox;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import org.jspecify.annotations.Nullable;
 import org.leakdesk.infra.Face;
 import org.leakdesk.infra.ServedOn;
 import org.leakdesk.infra.StaffMember;
+import org.leakdesk.infra.StaffRole;
 import org.leakdesk.workflow.CaseInbox;
 import org.leakdesk.workflow.CaseWork;
+import org.leakdesk.workflow.InboxFilter;
 import org.leakdesk.workflow.InboxPage;
+import org.leakdesk.workflow.InboxSort;
+import org.leakdesk.workflow.InboxTab;
 import org.leakdesk.workflow.InboxTask;
+import org.leakdesk.workflow.TaskKind;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,11 +39,40 @@ class InboxController {
 
     static final int PAGE_SIZE = 50;
 
+    /**
+     * A tab of the inbox, filtered by stage, findings and verification due date, sorted, one page
+     * at a time, with the count of each tab. Everything is chosen in the address (a plain GET form),
+     * so it works without JavaScript and can be bookmarked.
+     */
     @GetMapping("/inbox")
-    String inbox(@RequestParam(defaultValue = "0") int page, StaffMember member, Model model) {
-        InboxPage tasks = inbox.inbox(member, Math.max(0, page), PAGE_SIZE);
+    String inbox(
+            @RequestParam(defaultValue = "ALL") InboxTab tab,
+            @RequestParam(required = false) @Nullable TaskKind stage,
+            @RequestParam(defaultValue = "false") boolean findings,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate due,
+            @RequestParam(defaultValue = "OLDEST") InboxSort sort,
+            @RequestParam(defaultValue = "0") int page,
+            StaffMember member,
+            Model model) {
+        // A date means "due by the end of that day" (UTC, as the desk's times are shown).
+        Instant dueBefore = due == null
+                ? null
+                : due.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        InboxFilter filter = new InboxFilter(tab, stage, findings, dueBefore, sort);
+        InboxPage tasks = inbox.inbox(member, filter, Math.max(0, page), PAGE_SIZE);
         model.addAttribute("page", tasks);
         model.addAttribute("tasks", tasks.tasks());
+        model.addAttribute("filter", filter);
+        model.addAttribute("due", due);
+        model.addAttribute("links", new InboxLinks(tab, stage, findings, due, sort));
+        model.addAttribute(
+                "tabs",
+                member.has(StaffRole.EDITOR)
+                        ? InboxTab.values()
+                        : new InboxTab[] {InboxTab.ALL, InboxTab.MINE, InboxTab.CLAIMABLE});
+        model.addAttribute("stages", TaskKind.values());
+        model.addAttribute("sorts", InboxSort.values());
+        model.addAttribute("now", Instant.now());
         model.addAttribute("stuck", inbox.stuck(member));
         model.addAttribute("me", member.username());
         return "review/inbox";

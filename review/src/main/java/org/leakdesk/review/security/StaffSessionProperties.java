@@ -10,9 +10,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param idleTimeout a session without a request for this long ends
  * @param absoluteTimeout a session ends this long after sign-in, however busy
  * @param secondFactorTimeout how long after the password the second factor may come
+ * @param freshCheckValidity how long a fresh password-and-code check before a download or an
+ *     export holds
  */
 @ConfigurationProperties("leakdesk.staff.session")
 record StaffSessionProperties(
         @DefaultValue("30m") Duration idleTimeout,
         @DefaultValue("12h") Duration absoluteTimeout,
-        @DefaultValue("5m") Duration secondFactorTimeout) {}
+        @DefaultValue("5m") Duration secondFactorTimeout,
+        @DefaultValue("5m") Duration freshCheckValidity) {}

@@ -27,6 +27,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.leakdesk.intake.ScrubbedCopies;
+import org.leakdesk.review.security.FreshlyChecked;
 import org.leakdesk.review.security.StaffSliceTest;
 import org.leakdesk.workflow.Assessment;
 import org.leakdesk.workflow.CaseFile;
@@ -375,8 +376,9 @@ class CaseControllerTests {
                 .given(work)
                 .writePublicationPackage(eq(CASE), eq(EDNA), any());
 
-        MvcResult result =
-                mvc.perform(get("/cases/" + CASE + "/publication-package")).andReturn();
+        MvcResult result = mvc.perform(
+                        get("/cases/" + CASE + "/publication-package").with(FreshlyChecked.now()))
+                .andReturn();
 
         assertThat(result.getResponse().getStatus()).isEqualTo(200);
         assertThat(result.getResponse().getContentType()).isEqualTo("application/zip");
@@ -388,13 +390,26 @@ class CaseControllerTests {
 
     @Test
     @WithMockUser(username = "edna", roles = "EDITOR")
+    void thePublicationPackageWaitsForAFreshCheck() throws Exception {
+        MvcResult result =
+                mvc.perform(get("/cases/" + CASE + "/publication-package")).andReturn();
+
+        assertThat(result.getResponse().getStatus()).isEqualTo(302);
+        assertThat(result.getResponse().getRedirectedUrl())
+                .isEqualTo("/confirm?next=%2Fcases%2F" + CASE + "%2Fpublication-package");
+        verifyNoInteractions(work);
+    }
+
+    @Test
+    @WithMockUser(username = "edna", roles = "EDITOR")
     void aCaseWithoutAPackageGetsAPageNotADownload() throws Exception {
         willThrow(new InvalidEntryException("This case has no publication package."))
                 .given(work)
                 .writePublicationPackage(eq(CASE), eq(EDNA), any());
 
-        MvcResult result =
-                mvc.perform(get("/cases/" + CASE + "/publication-package")).andReturn();
+        MvcResult result = mvc.perform(
+                        get("/cases/" + CASE + "/publication-package").with(FreshlyChecked.now()))
+                .andReturn();
 
         assertThat(result.getResponse().getStatus()).isEqualTo(400);
         assertThat(result.getResponse().getHeader("Content-Disposition")).isNull();

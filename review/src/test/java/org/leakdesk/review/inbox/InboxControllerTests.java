@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jsoup.Jsoup;
@@ -21,7 +22,10 @@ import org.leakdesk.infra.StaffRole;
 import org.leakdesk.review.security.StaffSliceTest;
 import org.leakdesk.workflow.CaseInbox;
 import org.leakdesk.workflow.CaseWork;
+import org.leakdesk.workflow.InboxFilter;
 import org.leakdesk.workflow.InboxPage;
+import org.leakdesk.workflow.InboxSort;
+import org.leakdesk.workflow.InboxTab;
 import org.leakdesk.workflow.InboxTask;
 import org.leakdesk.workflow.StuckStep;
 import org.leakdesk.workflow.TaskKind;
@@ -52,7 +56,8 @@ class InboxControllerTests {
         List<InboxTask> tasks = Arrays.stream(TaskKind.values())
                 .map(kind -> new InboxTask("task-" + kind.ordinal(), kind, UUID.randomUUID(), SINCE, 2, 0, SINCE, null))
                 .toList();
-        given(inbox.inbox(RITA, 0, InboxController.PAGE_SIZE)).willReturn(new InboxPage(tasks, 0, 50, tasks.size()));
+        given(inbox.inbox(RITA, InboxFilter.everything(), 0, InboxController.PAGE_SIZE))
+                .willReturn(new InboxPage(tasks, 0, 50, tasks.size()));
         given(inbox.stuck(RITA)).willReturn(List.of());
 
         Document page = page();
@@ -75,7 +80,8 @@ class InboxControllerTests {
     void aLongInboxIsPagedWithLinksBothWays() throws Exception {
         List<InboxTask> second =
                 List.of(new InboxTask("task-51", TaskKind.TRIAGE, UUID.randomUUID(), SINCE, 1, 0, SINCE, null));
-        given(inbox.inbox(RITA, 1, InboxController.PAGE_SIZE)).willReturn(new InboxPage(second, 1, 50, 120));
+        given(inbox.inbox(RITA, InboxFilter.everything(), 1, InboxController.PAGE_SIZE))
+                .willReturn(new InboxPage(second, 1, 50, 120));
         given(inbox.stuck(RITA)).willReturn(List.of());
 
         MvcResult result = mvc.perform(get("/inbox").param("page", "1")).andReturn();
@@ -83,15 +89,105 @@ class InboxControllerTests {
         Document page = Jsoup.parse(result.getResponse().getContentAsString());
 
         assertThat(page.selectFirst("#paging span").text()).isEqualTo("Tasks 51–51 of 120");
-        assertThat(page.selectFirst("#paging a[rel=prev]").attr("href")).isEqualTo("/inbox?page=0");
+        assertThat(page.selectFirst("#paging a[rel=prev]").attr("href")).isEqualTo("/inbox");
         assertThat(page.selectFirst("#paging a[rel=next]").attr("href")).isEqualTo("/inbox?page=2");
+    }
+
+    @Test
+    @WithMockUser(username = "edna", roles = "EDITOR")
+    void theChosenTabFiltersAndOrderReachTheQueryAndStayInEveryLink() throws Exception {
+        StaffMember edna = new StaffMember("edna", Set.of(StaffRole.EDITOR));
+        InboxFilter filter = new InboxFilter(
+                InboxTab.DECISIONS,
+                TaskKind.EDITORIAL_DECISION,
+                true,
+                Instant.parse("2026-12-02T00:00:00Z"),
+                InboxSort.DUE);
+        InboxTask overdue = new InboxTask(
+                "task-9",
+                TaskKind.EDITORIAL_DECISION,
+                UUID.randomUUID(),
+                SINCE,
+                3,
+                0,
+                SINCE,
+                null,
+                2,
+                Instant.parse("2026-11-30T12:00:00Z"),
+                1);
+        InboxTask calm =
+                new InboxTask("task-10", TaskKind.EDITORIAL_DECISION, UUID.randomUUID(), SINCE, 1, 0, SINCE, null);
+        given(inbox.inbox(edna, filter, 1, InboxController.PAGE_SIZE))
+                .willReturn(new InboxPage(
+                        List.of(overdue, calm),
+                        1,
+                        50,
+                        120,
+                        Map.of(
+                                InboxTab.ALL,
+                                300L,
+                                InboxTab.MINE,
+                                4L,
+                                InboxTab.CLAIMABLE,
+                                250L,
+                                InboxTab.DECISIONS,
+                                120L)));
+        given(inbox.stuck(edna)).willReturn(List.of());
+
+        MvcResult result = mvc.perform(get("/inbox")
+                        .param("tab", "DECISIONS")
+                        .param("stage", "EDITORIAL_DECISION")
+                        .param("findings", "true")
+                        .param("due", "2026-12-01")
+                        .param("sort", "DUE")
+                        .param("page", "1"))
+                .andReturn();
+
+        assertThat(result.getResponse().getStatus()).isEqualTo(200);
+        Document page = Jsoup.parse(result.getResponse().getContentAsString());
+        assertThat(page.select("nav.tabs a").eachText())
+                .containsExactly("All open work 300", "My tasks 4", "Tasks I can claim 250", "Decisions waiting 120");
+        assertThat(page.selectFirst("nav.tabs a[aria-current=page]").attr("data-tab"))
+                .isEqualTo("DECISIONS");
+        String kept = "stage=EDITORIAL_DECISION&findings=true&due=2026-12-01&sort=DUE";
+        assertThat(page.selectFirst("nav.tabs a[data-tab=MINE]").attr("href")).isEqualTo("/inbox?tab=MINE&" + kept);
+        assertThat(page.selectFirst("#paging a[rel=next]").attr("href"))
+                .isEqualTo("/inbox?tab=DECISIONS&" + kept + "&page=2");
+        assertThat(page.selectFirst("#stage option[selected]").val()).isEqualTo("EDITORIAL_DECISION");
+        assertThat(page.selectFirst("#findings").hasAttr("checked")).isTrue();
+        assertThat(page.selectFirst("#due").val()).isEqualTo("2026-12-01");
+        assertThat(page.select("tr.overdue").eachAttr("data-case"))
+                .containsExactly(overdue.caseId().toString());
+        assertThat(page.selectFirst("tr.overdue .badge.overdue").text()).isEqualTo("1 overdue");
+        assertThat(page.selectFirst("tr.overdue .badge.findings").text()).isEqualTo("2 with findings");
+        for (var control : page.select("#inbox-filters select, #inbox-filters input:not([type=hidden])")) {
+            assertThat(page.select("label[for=" + control.id() + "]"))
+                    .as(control.id())
+                    .hasSize(1);
+        }
+    }
+
+    @Test
+    @WithMockUser(username = "rita", roles = "REVIEWER")
+    void aReviewerHasNoDecisionsTabAndAnUnknownTabIsABadRequest() throws Exception {
+        given(inbox.inbox(RITA, InboxFilter.everything(), 0, InboxController.PAGE_SIZE))
+                .willReturn(new InboxPage(List.of(), 0, 50, 0));
+        given(inbox.stuck(RITA)).willReturn(List.of());
+
+        assertThat(page().select("nav.tabs a").eachAttr("data-tab")).containsExactly("ALL", "MINE", "CLAIMABLE");
+        assertThat(mvc.perform(get("/inbox").param("tab", "EVERYTHING"))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(400);
     }
 
     @Test
     @WithMockUser(username = "rita", roles = "REVIEWER")
     void casesHeldUpByAFailedStepAreListedWithALinkToTheCase() throws Exception {
         UUID held = UUID.fromString("9a8b7c6d-0000-4000-8000-000000000001");
-        given(inbox.inbox(RITA, 0, InboxController.PAGE_SIZE)).willReturn(new InboxPage(List.of(), 0, 50, 0));
+        given(inbox.inbox(RITA, InboxFilter.everything(), 0, InboxController.PAGE_SIZE))
+                .willReturn(new InboxPage(List.of(), 0, 50, 0));
         given(inbox.stuck(RITA))
                 .willReturn(
                         List.of(new StuckStep("incident-1", held, "Extract metadata", "java.io.IOException", SINCE)));

@@ -27,7 +27,9 @@ import org.leakdesk.workflow.CaseNotVisibleException;
 import org.leakdesk.workflow.CaseStage;
 import org.leakdesk.workflow.CaseStatus;
 import org.leakdesk.workflow.DecisionRecord;
+import org.leakdesk.workflow.InboxFilter;
 import org.leakdesk.workflow.InboxPage;
+import org.leakdesk.workflow.InboxTab;
 import org.leakdesk.workflow.InboxTask;
 import org.leakdesk.workflow.Recommendation;
 import org.leakdesk.workflow.StuckStep;
@@ -93,6 +95,24 @@ class CaseQueries implements CaseInbox {
                 page,
                 pageSize,
                 inboxQuery.count(member));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public InboxPage inbox(StaffMember member, InboxFilter filter, int page, int pageSize) {
+        if (page < 0 || pageSize < 1 || pageSize > InboxPage.MAX_PAGE_SIZE) {
+            throw new IllegalArgumentException("page from 0, page size from 1 to " + InboxPage.MAX_PAGE_SIZE);
+        }
+        if (staffGroups(member).isEmpty()) {
+            return new InboxPage(List.of(), page, pageSize, 0);
+        }
+        java.util.Map<InboxTab, Long> counts = inboxQuery.counts(member, filter);
+        return new InboxPage(
+                processTasks.inboxTasks(inboxQuery.page(member, filter, page, pageSize)),
+                page,
+                pageSize,
+                counts.get(filter.tab()),
+                counts);
     }
 
     @Override

@@ -138,7 +138,8 @@ class ExtractionWorker implements SmartLifecycle {
                 workerId,
                 Map.of(
                         ProcessVariables.DOCUMENTS_EXTRACTED, summary.extracted(),
-                        ProcessVariables.DOCUMENTS_UNPARSEABLE, summary.unparseable()));
+                        ProcessVariables.DOCUMENTS_UNPARSEABLE, summary.unparseable(),
+                        ProcessVariables.DOCUMENTS_WITH_FINDINGS, summary.withFindings()));
     }
 
     /**

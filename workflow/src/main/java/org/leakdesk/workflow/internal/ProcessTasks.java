@@ -116,11 +116,13 @@ class ProcessTasks {
         String[] instanceIds =
                 found.stream().map(InboxQuery.Row::processInstanceId).distinct().toArray(String[]::new);
         Map<String, Integer> unparseable = new HashMap<>();
+        Map<String, Integer> withFindings = new HashMap<>();
         for (VariableInstance v : runtime.createVariableInstanceQuery()
                 .processInstanceIdIn(instanceIds)
-                .variableName(ProcessVariables.DOCUMENTS_UNPARSEABLE)
+                .variableNameIn(ProcessVariables.DOCUMENTS_UNPARSEABLE, ProcessVariables.DOCUMENTS_WITH_FINDINGS)
                 .list()) {
-            unparseable.put(v.getProcessInstanceId(), (Integer) v.getValue());
+            (v.getName().equals(ProcessVariables.DOCUMENTS_UNPARSEABLE) ? unparseable : withFindings)
+                    .put(v.getProcessInstanceId(), (Integer) v.getValue());
         }
         List<InboxTask> result = new ArrayList<>();
         for (InboxQuery.Row row : found) {
@@ -133,7 +135,10 @@ class ProcessTasks {
                     overview != null ? overview.fileCount() : 0,
                     unparseable.getOrDefault(row.processInstanceId(), 0),
                     row.created().toInstant(),
-                    row.assignee()));
+                    row.assignee(),
+                    withFindings.getOrDefault(row.processInstanceId(), 0),
+                    row.due(),
+                    row.overdueRequests()));
         }
         return result;
     }

@@ -8,6 +8,7 @@ final class ProcessVariables {
     static final String FILE_COUNT = "fileCount";
     static final String DOCUMENTS_EXTRACTED = "documentsExtracted";
     static final String DOCUMENTS_UNPARSEABLE = "documentsUnparseable";
+    static final String DOCUMENTS_WITH_FINDINGS = "documentsWithFindings";
     /** The name of the triage's {@code TriageDecision.Outcome}. */
     static final String TRIAGE = "triage";
     /** The name of the last editorial decision's {@code EditorialDecision.Outcome}. */

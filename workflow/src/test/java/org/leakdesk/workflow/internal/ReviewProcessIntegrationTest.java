@@ -44,7 +44,10 @@ import org.leakdesk.workflow.CaseStatus;
 import org.leakdesk.workflow.CaseWork;
 import org.leakdesk.workflow.EditorialDecision;
 import org.leakdesk.workflow.FourEyesException;
+import org.leakdesk.workflow.InboxFilter;
 import org.leakdesk.workflow.InboxPage;
+import org.leakdesk.workflow.InboxSort;
+import org.leakdesk.workflow.InboxTab;
 import org.leakdesk.workflow.InboxTask;
 import org.leakdesk.workflow.InvalidEntryException;
 import org.leakdesk.workflow.NotPermittedException;
@@ -330,6 +333,79 @@ class ReviewProcessIntegrationTest {
         assertThat(actions(caseId))
                 .contains(WorkflowAccessAction.VERIFICATION_REMINDER_DUE, WorkflowAccessAction.VERIFICATION_NO_ANSWER);
         assertThat(assessment.kind()).isEqualTo(TaskKind.ASSESSMENT);
+
+        // The inbox marks the request that ran out, and filters and counts by it in the database.
+        Instant deadline = start.plus(Duration.ofDays(2));
+        InboxFilter claimable = new InboxFilter(InboxTab.CLAIMABLE, TaskKind.ASSESSMENT, false, null, InboxSort.DUE);
+        InboxPage page = inbox.inbox(OTHER_REVIEWER, claimable, 0, InboxPage.MAX_PAGE_SIZE);
+        InboxTask shown = page.tasks().stream()
+                .filter(task -> task.caseId().equals(caseId))
+                .findFirst()
+                .orElseThrow();
+        assertThat(shown.overdue()).isTrue();
+        assertThat(shown.overdueRequests()).isEqualTo(1);
+        assertThat(shown.due())
+                .isCloseTo(deadline, org.assertj.core.api.Assertions.within(1, java.time.temporal.ChronoUnit.MILLIS));
+        assertThat(page.tasks().get(0).due()).as("due first").isNotNull();
+        assertThat(page.count(InboxTab.CLAIMABLE)).isEqualTo(page.total()).isPositive();
+        assertThat(ids(OTHER_REVIEWER, claimable.on(InboxTab.ALL), deadline.plusSeconds(1)))
+                .contains(caseId);
+        assertThat(ids(OTHER_REVIEWER, claimable.on(InboxTab.ALL), deadline.minusSeconds(1)))
+                .as("due after that date")
+                .doesNotContain(caseId);
+        assertThat(ids(
+                        OTHER_REVIEWER,
+                        new InboxFilter(InboxTab.ALL, TaskKind.TRIAGE, false, null, InboxSort.OLDEST),
+                        null))
+                .as("another stage")
+                .doesNotContain(caseId);
+        assertThat(ids(EDITOR, InboxFilter.everything(), null))
+                .as("not an editor's")
+                .doesNotContain(caseId);
+
+        work.claim(assessment.taskId(), OTHER_REVIEWER);
+        assertThat(ids(OTHER_REVIEWER, InboxFilter.everything().on(InboxTab.MINE), null))
+                .contains(caseId);
+        assertThat(ids(OTHER_REVIEWER, claimable, null)).doesNotContain(caseId);
+        assertThat(ids(REVIEWER, InboxFilter.everything().on(InboxTab.MINE), null))
+                .doesNotContain(caseId);
+        assertThat(ids(REVIEWER, InboxFilter.everything(), null))
+                .as("claimed by a colleague, still listed")
+                .contains(caseId);
+    }
+
+    private List<UUID> ids(StaffMember member, InboxFilter filter, Instant dueBefore) {
+        InboxFilter chosen = dueBefore == null
+                ? filter
+                : new InboxFilter(filter.tab(), filter.stage(), filter.withFindings(), dueBefore, filter.sort());
+        return inbox.inbox(member, chosen, 0, InboxPage.MAX_PAGE_SIZE).tasks().stream()
+                .map(InboxTask::caseId)
+                .toList();
+    }
+
+    @Test
+    void theInboxFindsCasesWithFindingsInTheDatabase() throws Exception {
+        UUID withFindings = submit(SharedFiles.corpus("testWORD.docx"));
+        awaitTask(REVIEWER, withFindings, TaskKind.TRIAGE);
+        InboxFilter onlyFindings = new InboxFilter(InboxTab.ALL, null, true, null, InboxSort.NEWEST);
+
+        InboxTask shown = inbox.inbox(REVIEWER, onlyFindings, 0, InboxPage.MAX_PAGE_SIZE).tasks().stream()
+                .filter(task -> task.caseId().equals(withFindings))
+                .findFirst()
+                .orElseThrow();
+
+        assertThat(shown.documentsWithFindings())
+                .isEqualTo((int) inbox.open(withFindings, REVIEWER).documents().documents().stream()
+                        .filter(d ->
+                                d.metadata() != null && !d.metadata().findings().isEmpty())
+                        .count())
+                .isPositive();
+        InboxPage all = inbox.inbox(REVIEWER, InboxFilter.everything(), 0, 1);
+        InboxPage findings = inbox.inbox(REVIEWER, onlyFindings, 0, 1);
+        assertThat(findings.total()).isLessThanOrEqualTo(all.total());
+        assertThat(inbox.inbox(REVIEWER, onlyFindings, 0, InboxPage.MAX_PAGE_SIZE)
+                        .tasks())
+                .allMatch(task -> task.documentsWithFindings() > 0);
     }
 
     @Test
