@@ -160,6 +160,7 @@ class RouteRoleMatrixTest {
             Map.entry("POST /admin/stuck/{incidentId}/retry", "302:/login 403 403 403 404"),
             Map.entry("POST /audit/verify", "302:/login 403 403 302:/audit 403"),
             Map.entry("POST /cases/{caseId}/documents/{fileId}/scrubbed-copy", "302:/login 404 404 403 403"),
+            Map.entry("POST /cases/{caseId}/replies", "302:/login 404 404 403 403"),
             Map.entry("POST /cases/{caseId}/verification-requests/{requestId}/answer", "302:/login 400 403 403 403"),
             Map.entry("POST /cases/{caseId}/verification-requests/{requestId}/link", "302:/login 404 403 403 403"),
             Map.entry("POST /confirm", "302:/login 400 400 400 400"),
