@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,17 +38,16 @@ final class PackagedApplication implements AutoCloseable {
     }
 
     /** Starts the jar in {@code workingDirectory} and waits until it has printed the demo accounts. */
-    static PackagedApplication start(Path workingDirectory) throws IOException {
+    static PackagedApplication start(Path workingDirectory, String... arguments) throws IOException {
         int source = freePort();
         int staff = freePort();
-        ProcessBuilder builder = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-jar",
-                        Path.of(System.getProperty("leakdesk.jar"))
-                                .toAbsolutePath()
-                                .toString())
-                .directory(workingDirectory.toFile())
-                .redirectErrorStream(true);
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                Path.of(System.getProperty("leakdesk.jar")).toAbsolutePath().toString()));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(workingDirectory.toFile()).redirectErrorStream(true);
         builder.environment().keySet().removeIf(name -> name.startsWith("SPRING_") || name.startsWith("LEAKDESK_"));
         builder.environment().put("LEAKDESK_SOURCE_PORT", Integer.toString(source));
         builder.environment().put("LEAKDESK_STAFF_PORT", Integer.toString(staff));

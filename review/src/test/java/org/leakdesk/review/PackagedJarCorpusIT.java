@@ -38,7 +38,9 @@ class PackagedJarCorpusIT {
 
     @Test
     void everyFileReachesTriageWithAResultAndNoParserRunsInTheApplication() throws Exception {
-        application = PackagedApplication.start(workingDirectory);
+        // One source sending the whole corpus at once, far faster than the flood limit lets anyone.
+        application =
+                PackagedApplication.start(workingDirectory, "--leakdesk.source.rate.submissions-per-minute=100000");
         List<Path> files = new ArrayList<>(SharedFiles.corpusFiles());
         files.add(SharedFiles.sample(SharedFiles.PORAVALIT));
         files.add(SharedFiles.sample(SharedFiles.SPECIALEURASIA));
