@@ -55,17 +55,15 @@ class NewsroomKeyringTest {
                         PosixFilePermission.OWNER_READ,
                         PosixFilePermission.OWNER_WRITE,
                         PosixFilePermission.OWNER_EXECUTE));
-        String passphrase = Files.readAllLines(keys.resolve(NewsroomKeyring.DEMO_PASSPHRASE_FILE))
-                .get(0);
-
         gpg(home, "--import", keys.resolve(NewsroomKeyring.SECRET_FILE).toString());
         Path out = keys.resolve("unwrapped.bin");
         gpg(
                 home,
                 "--pinentry-mode",
                 "loopback",
-                "--passphrase",
-                passphrase,
+                // From the file: a random passphrase that starts with '-' would read as an option.
+                "--passphrase-file",
+                keys.resolve(NewsroomKeyring.DEMO_PASSPHRASE_FILE).toString(),
                 "--output",
                 out.toString(),
                 "--decrypt",
