@@ -1,6 +1,7 @@
 package org.leakdesk.intake.source;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.leakdesk.intake.UploadRejectedException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,16 +31,33 @@ class FloodGate {
     }
 
     /**
-     * @throws org.leakdesk.intake.UploadRejectedException when a proof is sent but not valid
+     * @throws UploadRejectedException when a proof is sent but not valid
      * @throws SourceRateLimitedException when the rate is used up for now
      */
     void admitSubmission(HttpServletRequest request) {
-        String challenge = request.getParameter(CHALLENGE);
-        String nonce = request.getParameter(NONCE);
-        boolean proven = challenge != null || nonce != null;
-        if (proven) {
-            proofOfWork.check(challenge == null ? "" : challenge, nonce == null ? "" : nonce);
+        try {
+            String challenge = request.getParameter(CHALLENGE);
+            String nonce = request.getParameter(NONCE);
+            boolean proven = challenge != null || nonce != null;
+            if (proven) {
+                proofOfWork.check(challenge == null ? "" : challenge, nonce == null ? "" : nonce);
+            }
+            limiter.admitSubmission(proven);
+        } catch (UploadRejectedException | SourceRateLimitedException e) {
+            RequestBody.discardUnread(request);
+            throw e;
         }
-        limiter.admitSubmission(proven);
+    }
+
+    /**
+     * @throws SourceRateLimitedException when this source's follow-ups are used up for now
+     */
+    void admitFollowUp(HttpServletRequest request, String sourceKey) {
+        try {
+            limiter.admitFollowUp(sourceKey);
+        } catch (SourceRateLimitedException e) {
+            RequestBody.discardUnread(request);
+            throw e;
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.leakdesk.intake.source;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -72,6 +73,30 @@ final class RequestBody extends FilterInputStream {
             }
         } catch (IOException | UploadRejectedException e) {
             // Over the limit or gone: the container closes the connection.
+        }
+    }
+
+    /**
+     * Reads and drops the body of a request refused before its body was read (a rate limit, a bad
+     * proof of work), so that a browser that sends the whole body before it reads the answer (a
+     * form posted with JavaScript off) gets the page that explains rather than a reset connection.
+     * A body declared larger than {@value #DRAIN_LIMIT} bytes is not read: the container closes
+     * the connection, as it must for a flood. Never throws.
+     */
+    static void discardUnread(HttpServletRequest request) {
+        long declared = request.getContentLengthLong();
+        if (declared > DRAIN_LIMIT) {
+            return;
+        }
+        byte[] buffer = new byte[1 << 16];
+        long read = 0;
+        try {
+            InputStream in = request.getInputStream();
+            for (int n; read < DRAIN_LIMIT && (n = in.read(buffer)) != -1; ) {
+                read += n;
+            }
+        } catch (IOException | RuntimeException e) {
+            // Gone or unreadable: the container closes the connection.
         }
     }
 

@@ -49,14 +49,14 @@ class ReturningSourceController {
     private final ReturningSources sources;
     private final SubmissionIntake intake;
     private final SourceSessions sessions;
-    private final SourceRateLimiter limiter;
+    private final FloodGate floodGate;
 
     ReturningSourceController(
-            ReturningSources sources, SubmissionIntake intake, SourceSessions sessions, SourceRateLimiter limiter) {
+            ReturningSources sources, SubmissionIntake intake, SourceSessions sessions, FloodGate floodGate) {
         this.sources = sources;
         this.intake = intake;
         this.sessions = sessions;
-        this.limiter = limiter;
+        this.floodGate = floodGate;
     }
 
     @GetMapping("/sign-in")
@@ -89,7 +89,7 @@ class ReturningSourceController {
     String send(HttpServletRequest request, HttpServletResponse response, Model model) throws IOException {
         SourceSessions.Session session = signedIn(request);
         // Before a byte of the body is read: the case's id is the same on every visit, not the codename.
-        limiter.admitFollowUp(session.source().caseId().toString());
+        floodGate.admitFollowUp(request, session.source().caseId().toString());
         try {
             Receipt receipt = new MultipartSubmissionReader(followUpsOf(session.source())).read(request);
             return HOME + "?sent=" + receipt.fileCount() + (receipt.messageCut() ? "&cut" : "");

@@ -74,6 +74,7 @@ class FloodProtectionHttpTest {
         assertThat(proven.statusCode()).isEqualTo(201);
 
         formIsAnsweredWithAPageThatSaysWhenToTryAgain();
+        aBrowserThatSendsTheWholeFormFirstStillGetsThePage();
         refusalComesBeforeTheBodyIsRead();
     }
 
@@ -98,6 +99,29 @@ class FloodProtectionHttpTest {
                 .contains("Nothing of it was kept")
                 .containsPattern("id=\"retry-after\">\\d+ (seconds?|minutes?)<");
         assertThat(rows()).isEqualTo(rowsBefore);
+    }
+
+    /**
+     * A browser with JavaScript off sends the whole form before it reads the answer. The refusal
+     * drains the body (up to a limit), so the browser gets the page; without it the container
+     * reads 2 MiB, closes the connection, and the browser shows a reset instead.
+     */
+    private void aBrowserThatSendsTheWholeFormFirstStillGetsThePage() throws Exception {
+        byte[] body =
+                new RawMultipart().file("files", "big.bin", new byte[16 << 20]).close();
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), ports.portOf(Face.SOURCE))) {
+            socket.setSoTimeout(20_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /submit HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+                            + "Sec-Fetch-Site: same-origin\r\n"
+                            + "Content-Type: " + RawMultipart.contentType() + "\r\nContent-Length: " + body.length
+                            + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 429 ").contains("Please try again in a few minutes");
+        }
     }
 
     /** A request that declares a gigabyte and sends a few bytes is answered at once. */
