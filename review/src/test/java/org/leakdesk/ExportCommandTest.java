@@ -6,19 +6,18 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.leakdesk.infra.KeyTools;
+import org.leakdesk.infra.testing.GnuPg;
 import org.leakdesk.intake.SubmissionDraft;
 import org.leakdesk.intake.SubmissionIntake;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,21 +47,14 @@ class ExportCommandTest {
     @TempDir
     Path dir;
 
-    private Path gnupg;
+    private GnuPg gnupg;
     private String fingerprint;
 
     @BeforeAll
     void aJournalistWithAGnupgKey() throws Exception {
-        gnupg = Files.createTempDirectory(Path.of("/tmp"), "gpg");
-        gpg("--quick-generate-key", "Journalist <j@example.org>", "default", "default", "never");
-        fingerprint = new String(gpg("--with-colons", "--list-keys"), StandardCharsets.UTF_8)
-                .lines()
-                .filter(line -> line.startsWith("fpr:"))
-                .findFirst()
-                .orElseThrow()
-                .split(":")[9];
-        Path exported = Files.createTempFile(gnupg, "journalist", ".asc");
-        Files.write(exported, gpg("--armor", "--export", "j@example.org"));
+        gnupg = GnuPg.start();
+        fingerprint = gnupg.generateKey("Journalist <j@example.org>");
+        Path exported = gnupg.exportPublicKey("j@example.org");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int status = KeyTools.run(
                 List.of("add-journalist", "--keys-dir", keys.toString(), "--key", exported.toString()),
@@ -75,9 +67,7 @@ class ExportCommandTest {
 
     @AfterAll
     void stopTheAgent() throws Exception {
-        new ProcessBuilder("gpgconf", "--homedir", gnupg.toString(), "--kill", "gpg-agent")
-                .start()
-                .waitFor(30, TimeUnit.SECONDS);
+        gnupg.close();
     }
 
     @Test
@@ -101,13 +91,13 @@ class ExportCommandTest {
         assertThat(export.status()).as(export.output()).isZero();
         assertThat(export.output()).contains("Exported document");
         assertThat(dir.resolve("export.gpg.part")).doesNotExist();
-        String packets = new String(gpg("--list-packets", target.toString()), StandardCharsets.UTF_8);
+        String packets = new String(gnupg.run("--list-packets", target.toString()), StandardCharsets.UTF_8);
         assertThat(packets)
                 .contains(":pubkey enc packet:")
                 .contains(":encrypted data packet:")
                 .contains("mdc_method: 2") // SEIPD v1
                 .contains("name=\"planning-document.pdf\"");
-        assertThat(gpg("--decrypt", target.toString())).isEqualTo(document);
+        assertThat(gnupg.run("--decrypt", target.toString())).isEqualTo(document);
         assertThat(jdbc.sql("SELECT detail FROM access_log WHERE action = 'DOCUMENT_EXPORTED' AND subject = ?")
                         .param(caseId.toString())
                         .query(String.class)
@@ -165,18 +155,5 @@ class ExportCommandTest {
 
     private static ApplicationProcess.Run application(String... args) throws Exception {
         return ApplicationProcess.run(List.of(), args);
-    }
-
-    private byte[] gpg(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                "gpg", "--homedir", gnupg.toString(), "--batch", "--pinentry-mode", "loopback", "--passphrase", ""));
-        command.addAll(List.of(args));
-        Process gpg = new ProcessBuilder(command)
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start();
-        byte[] output = gpg.getInputStream().readAllBytes();
-        assertThat(gpg.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(gpg.exitValue()).as("gpg " + args[0]).isZero();
-        return output;
     }
 }

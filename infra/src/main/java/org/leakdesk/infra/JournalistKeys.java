@@ -2,12 +2,24 @@ package org.leakdesk.infra;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
 
 /**
  * Journalists' own OpenPGP public keys (added with {@code keys add-journalist}), for exporting a
  * document to an air-gapped machine as a standard OpenPGP file that GnuPG 2.2 reads.
  */
 public interface JournalistKeys {
+
+    /**
+     * A journalist key that can receive exports.
+     *
+     * @param fingerprint the certificate's fingerprint, upper-case hex without spaces
+     * @param name the certificate's first user id (a name and an address, as its owner wrote it)
+     */
+    record JournalistKey(String fingerprint, String name) {}
+
+    /** The keys added so far that can receive exports, by name; unusable ones are left out. */
+    List<JournalistKey> list() throws IOException;
 
     /**
      * Checks that a journalist key with this fingerprint was added and can receive exports.

@@ -18,6 +18,7 @@ public enum IntakeAccessAction implements AccessAction {
     REPLY_DELETED_BY_SOURCE("Reply deleted by the source (the source's copy destroyed)"),
     CORRESPONDENCE_READ("Replies and follow-ups read (decrypted)"),
     DOCUMENT_EXPORTED("Document exported to a journalist's key (decrypted)"),
+    DOCUMENT_DOWNLOADED("Original document downloaded (decrypted)"),
     BLOBS_SWEPT("Blob store swept of blobs no case refers to (nothing decrypted)");
 
     private final String label;

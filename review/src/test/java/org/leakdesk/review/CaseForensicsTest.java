@@ -65,8 +65,8 @@ class CaseForensicsTest {
         StaffClient other = colleague.signIn(ports.portOf(Face.STAFF));
         HttpResponse<String> refused = other.post(scrub.attr("action"), Map.of());
         assertThat(refused.statusCode())
-                .as("a colleague who does not hold the case")
-                .isEqualTo(403);
+                .as("a colleague: the case is not theirs while its task is claimed")
+                .isEqualTo(404);
         HttpResponse<String> made = reviewing.post(scrub.attr("action"), Map.of());
         assertThat(made.statusCode()).isEqualTo(302);
 

@@ -141,6 +141,10 @@ class RouteRoleMatrixTest {
             Map.entry("GET /audit/export", "302:/login 403 403 200 403"),
             Map.entry("GET /audit/proof", "302:/login 403 403 400 403"),
             Map.entry("GET /cases/{caseId}", "302:/login 404 404 403 403"),
+            Map.entry(
+                    "GET /cases/{caseId}/documents/{fileId}/encrypted", "302:/login 302:/confirm 302:/confirm 403 403"),
+            Map.entry(
+                    "GET /cases/{caseId}/documents/{fileId}/original", "302:/login 302:/confirm 302:/confirm 403 403"),
             Map.entry("GET /cases/{caseId}/publication-package", "302:/login 302:/confirm 302:/confirm 403 403"),
             Map.entry("GET /confirm", "302:/login 200 200 200 200"),
             Map.entry("GET /inbox", "302:/login 200 200 403 403"),

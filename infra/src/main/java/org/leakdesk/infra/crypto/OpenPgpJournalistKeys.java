@@ -8,8 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags;
@@ -44,6 +46,22 @@ final class OpenPgpJournalistKeys implements JournalistKeys {
     OpenPgpJournalistKeys(Path keysDirectory, SecureRandom random) {
         this.directory = keysDirectory.resolve(DIRECTORY);
         this.random = random;
+    }
+
+    @Override
+    public List<JournalistKey> list() throws IOException {
+        List<JournalistKey> keys = new ArrayList<>();
+        for (PGPPublicKeyRing ring : certificates(directory)) {
+            try {
+                encryptionKeyOf(ring);
+            } catch (IllegalArgumentException unusable) {
+                continue;
+            }
+            Iterator<String> names = ring.getPublicKey().getUserIDs();
+            keys.add(new JournalistKey(fingerprintOf(ring), names.hasNext() ? names.next() : fingerprintOf(ring)));
+        }
+        keys.sort(Comparator.comparing(JournalistKey::name, String.CASE_INSENSITIVE_ORDER));
+        return keys;
     }
 
     @Override

@@ -11,11 +11,12 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.leakdesk.infra.JournalistKeys;
 import org.leakdesk.infra.KeyTools;
 import org.leakdesk.infra.WrappedKey;
+import org.leakdesk.infra.testing.GnuPg;
 
 /** {@code keys init} and {@code keys add-journalist} as an administrator runs them. */
 class KeysCommandTest {
@@ -90,34 +91,27 @@ class KeysCommandTest {
 
     @Test
     void addJournalistKeepsAGnupgKeyUnderItsFingerprintAndRefusesWhatIsNotAKey() throws Exception {
-        Path home = Files.createTempDirectory(Path.of("/tmp"), "gpg");
-        try {
-            addJournalistKey(home);
-        } finally {
-            new ProcessBuilder("gpgconf", "--homedir", home.toString(), "--kill", "gpg-agent")
-                    .start()
-                    .waitFor(30, TimeUnit.SECONDS);
+        try (GnuPg gnupg = GnuPg.start()) {
+            String fingerprint = gnupg.generateKey("Journalist <j@example.org>");
+            Path exported = gnupg.exportPublicKey("j@example.org");
+            Path keys = dir.resolve("keys");
+
+            int status = keys(Map.of(), "add-journalist", "--keys-dir", keys.toString(), "--key", exported.toString());
+
+            assertThat(status).as(err.toString()).isZero();
+            assertThat(out.toString()).contains(fingerprint).contains("Journalist <j@example.org>");
+            assertThat(keys.resolve("journalists").resolve(fingerprint + ".asc"))
+                    .exists();
+            OpenPgpJournalistKeys journalistKeys = new OpenPgpJournalistKeys(keys, new SecureRandom());
+            journalistKeys.require(fingerprint.toLowerCase());
+            assertThat(journalistKeys.list())
+                    .containsExactly(new JournalistKeys.JournalistKey(fingerprint, "Journalist <j@example.org>"));
+
+            Path notAKey = dir.resolve("note.asc");
+            Files.writeString(notAKey, "hello");
+            assertThat(keys(Map.of(), "add-journalist", "--keys-dir", keys.toString(), "--key", notAKey.toString()))
+                    .isEqualTo(KeysCommand.USAGE);
         }
-    }
-
-    private void addJournalistKey(Path home) throws Exception {
-        gpg(home, "--quick-generate-key", "Journalist <j@example.org>", "default", "default", "never");
-        String fingerprint = fingerprint(home);
-        Path exported = dir.resolve("journalist.asc");
-        Files.write(exported, gpg(home, "--armor", "--export", "j@example.org"));
-        Path keys = dir.resolve("keys");
-
-        int status = keys(Map.of(), "add-journalist", "--keys-dir", keys.toString(), "--key", exported.toString());
-
-        assertThat(status).as(err.toString()).isZero();
-        assertThat(out.toString()).contains(fingerprint).contains("Journalist <j@example.org>");
-        assertThat(keys.resolve("journalists").resolve(fingerprint + ".asc")).exists();
-        new OpenPgpJournalistKeys(keys, new SecureRandom()).require(fingerprint.toLowerCase());
-
-        Path notAKey = dir.resolve("note.asc");
-        Files.writeString(notAKey, "hello");
-        assertThat(keys(Map.of(), "add-journalist", "--keys-dir", keys.toString(), "--key", notAKey.toString()))
-                .isEqualTo(KeysCommand.USAGE);
     }
 
     private int keys(Map<String, String> environment, String... args) {
@@ -128,27 +122,5 @@ class KeysCommandTest {
                 environment::get,
                 new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    static byte[] gpg(Path home, String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of(
-                "gpg", "--homedir", home.toString(), "--batch", "--pinentry-mode", "loopback", "--passphrase", ""));
-        command.addAll(List.of(args));
-        Process gpg = new ProcessBuilder(command)
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start();
-        byte[] output = gpg.getInputStream().readAllBytes();
-        assertThat(gpg.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(gpg.exitValue()).as("gpg " + args[0]).isZero();
-        return output;
-    }
-
-    static String fingerprint(Path home) throws Exception {
-        return new String(gpg(home, "--with-colons", "--list-keys"), StandardCharsets.UTF_8)
-                .lines()
-                .filter(line -> line.startsWith("fpr:"))
-                .findFirst()
-                .orElseThrow()
-                .split(":")[9];
     }
 }

@@ -14,7 +14,7 @@ import org.leakdesk.intake.IntakeAccessAction;
 import org.leakdesk.intake.SubmissionNotFoundException;
 import org.leakdesk.intake.SubmissionShreddedException;
 
-/** Streams a document from its envelope into an OpenPGP message to a journalist's key. */
+/** Streams a document from its envelope into an OpenPGP message to a journalist's key, or as it is. */
 final class OpenPgpDocumentExports implements DocumentExports {
 
     private final SubmissionStore store;
@@ -54,6 +54,31 @@ final class OpenPgpDocumentExports implements DocumentExports {
         } catch (TamperedCiphertextException e) {
             throw new IOException(
                     "Document " + file.fileId() + " failed its integrity check; nothing usable was exported", e);
+        }
+    }
+
+    @Override
+    public Exported download(UUID submissionId, String document, String downloadedBy, Destination destination)
+            throws IOException {
+        store.shreddedAt(submissionId).ifPresent(at -> {
+            throw new SubmissionShreddedException(submissionId, at);
+        });
+        SubmissionStore.FileRow file = find(submissionId, document);
+        DecryptionSession session = decryptor.open(new AccessRecord(
+                downloadedBy,
+                IntakeAccessAction.DOCUMENT_DOWNLOADED,
+                submissionId.toString(),
+                "document " + file.fileId()));
+        try {
+            return documents.read(session, file, (plaintext, manifest) -> {
+                long size;
+                try (OutputStream out = destination.open(manifest.fileName())) {
+                    size = plaintext.transferTo(out);
+                }
+                return new Exported(file.fileId(), manifest.fileName(), size);
+            });
+        } catch (TamperedCiphertextException e) {
+            throw new IOException("Document " + file.fileId() + " failed its integrity check; it was not sent", e);
         }
     }
 

@@ -2,8 +2,12 @@ package org.leakdesk.review.casefile;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.leakdesk.infra.JournalistKeys;
 import org.leakdesk.infra.StaffMember;
 import org.leakdesk.workflow.CaseFile;
 import org.leakdesk.workflow.CaseInbox;
@@ -26,10 +30,12 @@ class CasePage {
 
     private final CaseInbox inbox;
     private final SourceConversation conversation;
+    private final JournalistKeys journalistKeys;
 
-    CasePage(CaseInbox inbox, SourceConversation conversation) {
+    CasePage(CaseInbox inbox, SourceConversation conversation, JournalistKeys journalistKeys) {
         this.inbox = inbox;
         this.conversation = conversation;
+        this.journalistKeys = journalistKeys;
     }
 
     String render(UUID caseId, StaffMember member, Model model) {
@@ -46,6 +52,7 @@ class CasePage {
                         .toList());
         model.addAttribute("me", member.username());
         model.addAttribute("conversation", conversation.read(caseId, member));
+        model.addAttribute("journalistKeys", journalistKeys());
         return VIEW;
     }
 
@@ -63,6 +70,14 @@ class CasePage {
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         model.addAttribute("entryProblem", problem.getMessage());
         return render(caseOf(request), member, model);
+    }
+
+    private List<JournalistKeys.JournalistKey> journalistKeys() {
+        try {
+            return journalistKeys.list();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the journalist keys", e);
+        }
     }
 
     /** Every form of the case page names its case: in the path or in a hidden field. */

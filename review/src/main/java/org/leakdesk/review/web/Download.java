@@ -8,7 +8,8 @@ import org.leakdesk.infra.FileNames;
 import org.springframework.http.HttpHeaders;
 
 /**
- * A file sent as an attachment that no cache keeps. The headers are set on the first byte
+ * A file sent as an attachment that no cache keeps and no browser renders in the application's
+ * origin (nosniff, and a sandbox policy should it be opened anyway). The headers are set on the first byte
  * written: if the service refuses before writing anything, the error page goes out with its
  * own headers instead of a "download" of an error page.
  */
@@ -56,6 +57,9 @@ public final class Download extends OutputStream {
             response.setContentType(contentType);
             response.setHeader(HttpHeaders.CONTENT_DISPOSITION, FileNames.contentDisposition(fileName));
             response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+            // Never rendered in the application's origin, whatever the browser guesses it is.
+            response.setHeader("X-Content-Type-Options", "nosniff");
+            response.setHeader("Content-Security-Policy", "sandbox; default-src 'none'");
             started = response.getOutputStream();
             out = started;
         }

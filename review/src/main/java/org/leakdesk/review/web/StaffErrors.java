@@ -3,7 +3,9 @@ package org.leakdesk.review.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.leakdesk.infra.StaffAccountException;
+import org.leakdesk.infra.UnknownJournalistKeyException;
 import org.leakdesk.intake.SubmissionNotFoundException;
+import org.leakdesk.intake.SubmissionShreddedException;
 import org.leakdesk.workflow.CaseNotVisibleException;
 import org.leakdesk.workflow.CaseWorkException;
 import org.leakdesk.workflow.InvalidEntryException;
@@ -36,6 +38,27 @@ class StaffErrors {
     String notFound(RuntimeException e, HttpServletResponse response, Model model) {
         String message = e instanceof TaskNotFoundException ? e.getMessage() : CaseNotVisibleException.MESSAGE;
         return page(HttpServletResponse.SC_NOT_FOUND, "Not found", message, response, model);
+    }
+
+    @ExceptionHandler(UnknownJournalistKeyException.class)
+    String unknownKey(UnknownJournalistKeyException e, HttpServletResponse response, Model model) {
+        return page(
+                HttpServletResponse.SC_BAD_REQUEST,
+                "Unknown journalist key",
+                "No journalist key with that fingerprint can receive exports. An administrator adds keys with"
+                        + " the keys add-journalist command.",
+                response,
+                model);
+    }
+
+    @ExceptionHandler(SubmissionShreddedException.class)
+    String destroyed(SubmissionShreddedException e, HttpServletResponse response, Model model) {
+        return page(
+                HttpServletResponse.SC_GONE,
+                "Destroyed",
+                "This case's documents were destroyed after its retention period; nothing can be downloaded.",
+                response,
+                model);
     }
 
     @ExceptionHandler(NotPermittedException.class)

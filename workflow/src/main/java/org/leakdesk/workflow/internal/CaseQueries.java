@@ -134,9 +134,11 @@ class CaseQueries implements CaseInbox {
         List<InboxTask> open = processTasks.rows(
                 tasks.createTaskQuery().processInstanceId(instance.getId()).list());
         ReviewCases.Participants participants = cases.participants(caseId);
+        // A task a colleague has claimed is theirs: the case shows in the list, but opens only for
+        // them (and for whoever worked on the case before) until they give the task back.
         boolean given = open.stream()
                 .anyMatch(task -> task.claimedBy(member.username())
-                        || (member.has(task.kind().role()) && mayTake(task, member, participants)));
+                        || (task.unclaimed() && member.has(task.kind().role()) && mayTake(task, member, participants)));
         if (!given && !participants.includes(member.username())) {
             throw new CaseNotVisibleException(caseId);
         }

@@ -1,0 +1,68 @@
+package org.leakdesk.infra.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real GnuPG 2.2 with a home directory of its own under {@code /tmp} (its agent's socket path
+ * must stay short), for tests that check what LeakDesk writes against what GnuPG reads. Keys it
+ * makes have no passphrase. Closing stops its agent.
+ */
+public final class GnuPg implements AutoCloseable {
+
+    private final Path home;
+
+    private GnuPg(Path home) {
+        this.home = home;
+    }
+
+    public static GnuPg start() throws IOException {
+        return new GnuPg(Files.createTempDirectory(Path.of("/tmp"), "gpg"));
+    }
+
+    /** Runs gpg in batch mode; fails the test unless it exits 0. Standard output is returned. */
+    public byte[] run(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(
+                "gpg", "--homedir", home.toString(), "--batch", "--pinentry-mode", "loopback", "--passphrase", ""));
+        command.addAll(List.of(args));
+        Process gpg = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        byte[] output = gpg.getInputStream().readAllBytes();
+        assertThat(gpg.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(gpg.exitValue()).as("gpg " + args[0]).isZero();
+        return output;
+    }
+
+    /** Makes a key pair (GnuPG's default algorithms, never expiring) and returns its fingerprint. */
+    public String generateKey(String userId) throws IOException, InterruptedException {
+        run("--quick-generate-key", userId, "default", "default", "never");
+        return new String(run("--with-colons", "--list-keys", userId), StandardCharsets.UTF_8)
+                .lines()
+                .filter(line -> line.startsWith("fpr:"))
+                .findFirst()
+                .orElseThrow()
+                .split(":")[9];
+    }
+
+    /** The ASCII-armoured certificate of a key, written to a file in this home. */
+    public Path exportPublicKey(String who) throws IOException, InterruptedException {
+        Path exported = Files.createTempFile(home, "certificate", ".asc");
+        Files.write(exported, run("--armor", "--export", who));
+        return exported;
+    }
+
+    @Override
+    public void close() throws IOException, InterruptedException {
+        new ProcessBuilder("gpgconf", "--homedir", home.toString(), "--kill", "gpg-agent")
+                .start()
+                .waitFor(30, TimeUnit.SECONDS);
+    }
+}
