@@ -132,6 +132,15 @@ class DocumentDownloadTest {
         HttpResponse<byte[]> unknownKey = reviewing.download(export.attr("action") + "?key=" + "0".repeat(40));
         assertThat(unknownKey.statusCode()).isEqualTo(400);
 
+        Document history = reviewing.page("/cases/" + caseId);
+        assertThat(history.select("#history tbody tr").eachText())
+                .anySatisfy(
+                        line -> assertThat(line).contains(reviewer.username()).contains("Original document downloaded"))
+                .anySatisfy(line -> assertThat(line)
+                        .contains("the source")
+                        .contains("Submission received")
+                        .doesNotContainPattern("\\d\\d:\\d\\d"));
+
         StaffClient other = colleague.signIn(staff());
         assertThat(other.download(original).statusCode())
                 .as("a colleague the case was not given to")

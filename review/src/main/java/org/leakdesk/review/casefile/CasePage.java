@@ -31,11 +31,13 @@ class CasePage {
     private final CaseInbox inbox;
     private final SourceConversation conversation;
     private final JournalistKeys journalistKeys;
+    private final CaseHistory history;
 
-    CasePage(CaseInbox inbox, SourceConversation conversation, JournalistKeys journalistKeys) {
+    CasePage(CaseInbox inbox, SourceConversation conversation, JournalistKeys journalistKeys, CaseHistory history) {
         this.inbox = inbox;
         this.conversation = conversation;
         this.journalistKeys = journalistKeys;
+        this.history = history;
     }
 
     String render(UUID caseId, StaffMember member, Model model) {
@@ -53,6 +55,9 @@ class CasePage {
         model.addAttribute("me", member.username());
         model.addAttribute("conversation", conversation.read(caseId, member));
         model.addAttribute("journalistKeys", journalistKeys());
+        // After open: the member may see this case.
+        model.addAttribute("history", history.of(caseId));
+        model.addAttribute("historyShown", CaseHistory.SHOWN);
         return VIEW;
     }
 
