@@ -21,6 +21,10 @@ public enum WorkflowAccessAction implements AccessAction {
     PUBLICATION_PACKAGE_MADE("Publication package prepared (documents decrypted by the system)"),
     PUBLICATION_PACKAGE_DOWNLOADED("Publication package downloaded (decrypted)"),
     CASE_DESTROYED("Case destroyed under the retention policy (keys deleted)"),
+    NOTE_WRITTEN("Internal note written"),
+    NOTES_READ("Internal notes decrypted"),
+    LABEL_ADDED("Label added"),
+    LABEL_REMOVED("Label removed"),
     STEP_RETRIED("Failed step retried by an administrator");
 
     private final String label;

@@ -9,8 +9,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.leakdesk.infra.JournalistKeys;
 import org.leakdesk.infra.StaffMember;
+import org.leakdesk.infra.StaffRole;
 import org.leakdesk.workflow.CaseFile;
 import org.leakdesk.workflow.CaseInbox;
+import org.leakdesk.workflow.CaseNotes;
 import org.leakdesk.workflow.InvalidEntryException;
 import org.leakdesk.workflow.SourceConversation;
 import org.leakdesk.workflow.VerificationRequest;
@@ -32,12 +34,19 @@ class CasePage {
     private final SourceConversation conversation;
     private final JournalistKeys journalistKeys;
     private final CaseHistory history;
+    private final CaseNotes notes;
 
-    CasePage(CaseInbox inbox, SourceConversation conversation, JournalistKeys journalistKeys, CaseHistory history) {
+    CasePage(
+            CaseInbox inbox,
+            SourceConversation conversation,
+            JournalistKeys journalistKeys,
+            CaseHistory history,
+            CaseNotes notes) {
         this.inbox = inbox;
         this.conversation = conversation;
         this.journalistKeys = journalistKeys;
         this.history = history;
+        this.notes = notes;
     }
 
     String render(UUID caseId, StaffMember member, Model model) {
@@ -55,6 +64,8 @@ class CasePage {
         model.addAttribute("me", member.username());
         model.addAttribute("conversation", conversation.read(caseId, member));
         model.addAttribute("journalistKeys", journalistKeys());
+        model.addAttribute("notebook", notes.read(caseId, member));
+        model.addAttribute("canWriteNotes", member.has(StaffRole.REVIEWER) || member.has(StaffRole.EDITOR));
         // After open: the member may see this case.
         model.addAttribute("history", history.of(caseId));
         model.addAttribute("historyShown", CaseHistory.SHOWN);

@@ -22,16 +22,19 @@ class CaseShredder implements JavaDelegate {
     private final SubmissionShredding submissions;
     private final VerificationStore verification;
     private final ReviewRecords records;
+    private final CaseNotebook notebook;
     private final AccessLog accessLog;
 
     CaseShredder(
             SubmissionShredding submissions,
             VerificationStore verification,
             ReviewRecords records,
+            CaseNotebook notebook,
             AccessLog accessLog) {
         this.submissions = submissions;
         this.verification = verification;
         this.records = records;
+        this.notebook = notebook;
         this.accessLog = accessLog;
     }
 
@@ -40,7 +43,7 @@ class CaseShredder implements JavaDelegate {
         UUID caseId = UUID.fromString(execution.getProcessBusinessKey());
         SubmissionShredding.ShreddedObjects documents = submissions.shred(caseId);
         int requests = verification.shred(caseId);
-        int notes = records.shred(caseId);
+        int notes = records.shred(caseId) + notebook.shred(caseId);
         accessLog.record(new AccessRecord(
                 ACTOR,
                 WorkflowAccessAction.CASE_DESTROYED,

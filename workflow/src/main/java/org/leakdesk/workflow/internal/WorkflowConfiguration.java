@@ -34,6 +34,7 @@ class WorkflowConfiguration {
                 new WrappedKeyColumns.Column("verification_request", "id", "content_key"),
                 new WrappedKeyColumns.Column("verification_request", "id", "comment_key"),
                 new WrappedKeyColumns.Column("review_record", "id", "note_key"),
+                new WrappedKeyColumns.Column("case_note", "id", "note_key"),
                 new WrappedKeyColumns.Column("publication_package", "case_id", "report_key"));
     }
 }

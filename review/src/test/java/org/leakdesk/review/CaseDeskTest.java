@@ -37,14 +37,15 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A document leaves the desk from its case page over real HTTP: the original (after the fresh
+ * What a reviewer does on a case page besides the task, over real HTTP: labels and internal notes
+ * (sealed at rest), the case's history, and downloads. A document leaves the desk the original (after the fresh
  * check, as an attachment no browser renders in the application's origin) and an OpenPGP export
  * to a journalist's key that the real GnuPG 2.2 decrypts to the bytes the source sent; a colleague
  * who was not given the case gets neither, and every download is in the access log.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DocumentDownloadTest {
+class CaseDeskTest {
 
     @Autowired
     FacePorts ports;
@@ -83,7 +84,7 @@ class DocumentDownloadTest {
     }
 
     @Test
-    void theDocumentLeavesOnlyAfterTheFreshCheckAndOnlyForWhoMaySeeTheCase() throws Exception {
+    void notesLabelsHistoryAndDownloadsOnlyForWhoMaySeeTheCase() throws Exception {
         TestStaff reviewer = TestStaff.create(accounts, "downloader", StaffRole.REVIEWER);
         TestStaff colleague = TestStaff.create(accounts, "bystander", StaffRole.REVIEWER);
         StaffClient reviewing = reviewer.signIn(staff());
@@ -132,7 +133,34 @@ class DocumentDownloadTest {
         HttpResponse<byte[]> unknownKey = reviewing.download(export.attr("action") + "?key=" + "0".repeat(40));
         assertThat(unknownKey.statusCode()).isEqualTo(400);
 
+        String secretNote = "Called the ministry <script>x</script>; they will not comment.";
+        assertThat(reviewing
+                        .post("/cases/" + caseId + "/notes", Map.of("text", secretNote))
+                        .statusCode())
+                .isEqualTo(302);
+        assertThat(reviewing
+                        .post("/cases/" + caseId + "/labels", Map.of("label", "FSB leak"))
+                        .statusCode())
+                .isEqualTo(302);
+        assertThat(reviewing
+                        .post("/cases/" + caseId + "/labels", Map.of("label", "<b>"))
+                        .statusCode())
+                .as("an odd label: the page again with the reason")
+                .isEqualTo(400);
+        assertThat(reviewing
+                        .post("/cases/" + caseId + "/notes", Map.of("text", " "))
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(jdbc.sql("SELECT count(*) FROM case_note WHERE CAST(note_ciphertext AS VARCHAR) LIKE '%ministry%'")
+                        .query(Long.class)
+                        .single())
+                .as("the note is sealed at rest")
+                .isZero();
+
         Document history = reviewing.page("/cases/" + caseId);
+        assertThat(history.select("#notes .note-text").eachText()).containsExactly(secretNote);
+        assertThat(history.select("#notes li[data-label]").eachAttr("data-label"))
+                .containsExactly("FSB leak");
         assertThat(history.select("#history tbody tr").eachText())
                 .anySatisfy(
                         line -> assertThat(line).contains(reviewer.username()).contains("Original document downloaded"))
@@ -145,6 +173,17 @@ class DocumentDownloadTest {
         assertThat(other.download(original).statusCode())
                 .as("a colleague the case was not given to")
                 .isEqualTo(404);
+        assertThat(other.post("/cases/" + caseId + "/notes", Map.of("text", "mine"))
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(reviewing
+                        .post("/cases/" + caseId + "/labels/remove", Map.of("label", "FSB leak"))
+                        .statusCode())
+                .isEqualTo(302);
+        assertThat(reviewing.page("/cases/" + caseId).select("#notes li[data-label]"))
+                .isEmpty();
+        assertThat(actors(caseId, "NOTE_WRITTEN")).containsExactly(reviewer.username());
+        assertThat(actors(caseId, "LABEL_REMOVED")).containsExactly(reviewer.username());
         assertThat(actors(caseId, "DOCUMENT_DOWNLOADED")).containsExactly(reviewer.username());
         assertThat(actors(caseId, "DOCUMENT_EXPORTED")).containsExactly(reviewer.username());
     }
