@@ -38,8 +38,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * What a reviewer does on a case page besides the task, over real HTTP: labels and internal notes
- * (sealed at rest), the case's history, and downloads. A document leaves the desk the original (after the fresh
- * check, as an attachment no browser renders in the application's origin) and an OpenPGP export
+ * (sealed at rest), the case's history, and downloads: the original (after the fresh check, as an
+ * attachment no browser renders in the application's origin) and an OpenPGP export
  * to a journalist's key that the real GnuPG 2.2 decrypts to the bytes the source sent; a colleague
  * who was not given the case gets neither, and every download is in the access log.
  */
