@@ -142,6 +142,8 @@ class S3BlobStoreTest extends BlobStoreContractTest {
                         server.credentialsFile(),
                         "no-such-profile")))
                 .hasMessageContaining("no-such-profile");
+        assertThatThrownBy(() -> BlobConfiguration.s3Store(settings(" ", "")))
+                .hasMessageContaining("leakdesk.blobs.s3.bucket");
     }
 
     private List<S3Object> objects() {
