@@ -37,6 +37,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -47,6 +48,9 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * local blob folder, holds no plaintext there, and decrypts back to the same SHA-256 from S3.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+// A context of its own (the S3 settings): closed afterwards so it holds no database connections
+// while the module's other tests run.
+@DirtiesContext
 class UploadToS3HttpTest {
 
     private static final S3ProxyServer S3 = S3ProxyServer.shared();
