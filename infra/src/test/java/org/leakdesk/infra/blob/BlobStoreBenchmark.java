@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.s3.model.CompletedPart;
 
 /**
  * Writes and reads blobs of {@code args[0]} MiB through both stores, each beside a reference
- * measured in the same run: for the local store, the same bytes written to a file and synced; for
+ * measured in the same run: for the local store, the same bytes written to a new file and synced; for
  * the S3 store (S3Proxy, filesystem backend, on loopback), the same bytes sent by the SDK itself as
  * a multipart upload with the same part size. Best of {@code args[1]} rounds; run by
  * {@code infra/scripts/benchmark-blob-stores}.
@@ -50,7 +50,8 @@ final class BlobStoreBenchmark {
                 server.credentialsFile(),
                 "default"))) {
             System.out.printf("blob stores, %d MiB per blob, best of %d (MiB/s)%n", mib, rounds);
-            double file = best(rounds, () -> syncedFile(dir.resolve("reference.bin"), chunk, mib), mib);
+            double file =
+                    best(rounds, () -> syncedFile(Files.createTempFile(dir, "reference", ".bin"), chunk, mib), mib);
             double localWrite = best(rounds, () -> written(local, chunk, mib), mib);
             BlobId localBlob = written(local, chunk, mib);
             double localRead = best(rounds, () -> read(local, localBlob), mib);
