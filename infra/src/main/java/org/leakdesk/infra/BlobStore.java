@@ -7,8 +7,10 @@ import java.time.Instant;
 import java.util.stream.Stream;
 
 /**
- * Stores encrypted blobs. Writes go to a temporary name, are synced and then renamed, so a
- * crash never leaves a half-written blob under its final name.
+ * Stores encrypted blobs. A blob being written is invisible under its id until it is committed
+ * (the local store writes a temporary file, syncs and renames it; the S3 store completes a
+ * multipart upload only at commit), so a crash never leaves a half-written blob under its final
+ * name. Which store a process uses is configuration ({@code leakdesk.blobs.store}).
  *
  * <p>A crash between committing a blob and committing the row that names it leaves a blob nobody
  * references; a sweeper removes such blobs once they are older than a grace period. It asks every
@@ -40,8 +42,8 @@ public interface BlobStore {
     Stream<BlobId> committedBefore(Instant cutoff) throws IOException;
 
     /**
-     * Deletes the temporary files of blobs that were never committed and were last written before
-     * {@code cutoff} (a process died while writing them).
+     * Deletes the temporary files (unfinished uploads) of blobs that were never committed and were
+     * last written before {@code cutoff} (a process died while writing them).
      *
      * @return how many were deleted
      */

@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 
 /**
- * A blob being written under a temporary name. {@link #commit()} makes it durable and visible;
+ * A blob being written, invisible under its id until committed. {@link #commit()} makes it durable and visible;
  * closing without committing discards it.
  */
 public interface PendingBlob extends Closeable {
@@ -17,7 +17,8 @@ public interface PendingBlob extends Closeable {
     OutputStream stream();
 
     /**
-     * Flushes, syncs to disk and renames into place. After this returns the blob survives a crash.
+     * Makes the blob durable and visible under its id (flush, sync and rename on disk; complete the
+     * upload on S3). After this returns the blob survives a crash.
      *
      * @return the number of bytes stored
      */

@@ -1,129 +1,52 @@
 package org.leakdesk.infra.blob;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.UUID;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
-import org.leakdesk.infra.BlobId;
-import org.leakdesk.infra.PendingBlob;
+import org.leakdesk.infra.BlobStore;
 
-class LocalBlobStoreTest {
+/** The blob store contract on a local directory. */
+class LocalBlobStoreTest extends BlobStoreContractTest {
 
     @TempDir
     Path root;
 
-    @Test
-    void aCommittedBlobCanBeReadBack() throws IOException {
-        LocalBlobStore store = new LocalBlobStore(root);
-        byte[] content = "ciphertext bytes".getBytes();
-        BlobId id;
-        try (PendingBlob blob = store.create()) {
-            id = blob.id();
-            try (OutputStream out = blob.stream()) {
-                out.write(content);
-            }
-            assertThat(store.exists(id)).as("invisible before commit").isFalse();
-            assertThat(blob.commit()).isEqualTo(content.length);
-        }
+    private LocalBlobStore store;
 
-        assertThat(store.exists(id)).isTrue();
-        try (InputStream in = store.open(id)) {
-            assertThat(in.readAllBytes()).isEqualTo(content);
-        }
-        assertThat(filesUnder(root.resolve("incoming"))).isZero();
+    @BeforeEach
+    void openStore() throws IOException {
+        store = new LocalBlobStore(root);
     }
 
-    @Test
-    void aBlobClosedWithoutCommitLeavesNoFile() throws IOException {
-        LocalBlobStore store = new LocalBlobStore(root);
-        BlobId id;
-        try (PendingBlob blob = store.create()) {
-            id = blob.id();
-            blob.stream().write(new byte[100_000]);
-        }
-
-        assertThat(store.exists(id)).isFalse();
-        assertThat(filesUnder(root)).isZero();
+    @Override
+    BlobStore store() {
+        return store;
     }
 
-    @Test
-    void deleteRemovesTheBlobAndOpeningAMissingBlobIsAClearError() throws IOException {
-        LocalBlobStore store = new LocalBlobStore(root);
-        BlobId id;
-        try (PendingBlob blob = store.create()) {
-            id = blob.id();
-            blob.stream().write(1);
-            blob.commit();
-        }
-
-        store.delete(id);
-        store.delete(id);
-
-        assertThat(store.exists(id)).isFalse();
-        assertThatThrownBy(() -> store.open(new BlobId(UUID.randomUUID()))).isInstanceOf(NoSuchFileException.class);
-    }
-
-    @Test
-    void theSweepersViewListsOnlyCommittedBlobsOlderThanTheCutoffAndTouchRenewsOne() throws IOException {
-        LocalBlobStore store = new LocalBlobStore(root);
-        BlobId old = committed(store);
-        BlobId young = committed(store);
-        Instant twoHoursAgo = Instant.now().minus(Duration.ofHours(2));
-        Files.setLastModifiedTime(store.pathOf(old), FileTime.from(twoHoursAgo));
+    @Override
+    void placeSomethingThatIsNotABlob() throws IOException {
         Files.writeString(root.resolve("README"), "not a blob");
-        Files.setLastModifiedTime(root.resolve("README"), FileTime.from(twoHoursAgo));
-        Instant cutoff = Instant.now().minus(Duration.ofHours(1));
-
-        try (PendingBlob writing = store.create()) {
-            Files.setLastModifiedTime(
-                    root.resolve("incoming").resolve(writing.id() + ".part"), FileTime.from(twoHoursAgo));
-            assertThat(list(store, cutoff)).containsExactly(old);
-        }
-        store.touch(old);
-        assertThat(list(store, cutoff)).isEmpty();
-        assertThat(list(store, Instant.now().plusSeconds(60))).containsExactlyInAnyOrder(old, young);
+        Path stray = Files.createDirectories(root.resolve("ab"));
+        Files.writeString(stray.resolve("ab-not-a-uuid"), "not a blob either");
     }
 
-    @Test
-    void unfinishedBlobsOlderThanTheCutoffAreDeleted() throws IOException {
-        LocalBlobStore store = new LocalBlobStore(root);
-        Path stale = root.resolve("incoming").resolve(UUID.randomUUID() + ".part");
-        Files.write(stale, new byte[10]);
-        Files.setLastModifiedTime(stale, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
-
-        try (PendingBlob writing = store.create()) {
-            assertThat(store.deleteUncommittedBefore(Instant.now().minus(Duration.ofHours(1))))
-                    .isEqualTo(1);
-            assertThat(Files.exists(stale)).isFalse();
-            assertThat(Files.exists(root.resolve("incoming").resolve(writing.id() + ".part")))
-                    .isTrue();
-        }
+    @Override
+    long unfinishedWrites() throws IOException {
+        return filesUnder(root.resolve("incoming"));
     }
 
-    private static BlobId committed(LocalBlobStore store) throws IOException {
-        try (PendingBlob blob = store.create()) {
-            blob.stream().write(1);
-            blob.commit();
-            return blob.id();
-        }
+    @Override
+    long storedItems() throws IOException {
+        return filesUnder(root);
     }
 
-    private static java.util.List<BlobId> list(LocalBlobStore store, Instant cutoff) throws IOException {
-        try (Stream<BlobId> ids = store.committedBefore(cutoff)) {
-            return ids.toList();
-        }
+    @Override
+    int bytesThatReachTheStore() {
+        // The temporary file exists from the start.
+        return 1;
     }
 
     private static long filesUnder(Path dir) throws IOException {
