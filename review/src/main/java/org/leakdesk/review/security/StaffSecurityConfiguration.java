@@ -139,6 +139,9 @@ class StaffSecurityConfiguration {
                         .anyRequest()
                         .authenticated())
                 .formLogin(form -> form.loginPage("/login")
+                        // No request details (address, session id) on the sign-in: they would be
+                        // kept in the session, which lives in the database.
+                        .authenticationDetailsSource(request -> null)
                         .successHandler(
                                 (request, response, authentication) -> response.sendRedirect(request.getContextPath()
                                         + (((PendingSignIn) authentication).enrolled()
