@@ -58,8 +58,8 @@ class SharedStaffSessionsTest {
 
     @BeforeAll
     void startTwoStaffProcesses() {
-        // A serves both faces (the zero-setup shape without jobs), B the staff face alone.
-        processA = start("a", "source,staff", sourcePortA, staffPortA);
+        // A runs every role (the zero-setup shape), B the staff face alone.
+        processA = start("a", "source,staff,worker", sourcePortA, staffPortA);
         processB = start("b", "staff", freePort(), staffPortB);
         jdbc = processB.getBean(JdbcClient.class);
         accounts = processB.getBean(StaffAccounts.class);
@@ -190,6 +190,8 @@ class SharedStaffSessionsTest {
     void theSourceFaceSetsNoCookieAndWritesNoSessionBeforeACodenameSignIn() throws Exception {
         StaffClient reviewing =
                 TestStaff.create(accounts, "neighbour", StaffRole.REVIEWER).signIn(staffPortA);
+        Set<String> cases =
+                Set.copyOf(reviewing.page("/inbox").select("tr[data-case]").eachAttr("data-case"));
         String staffCookie = "LEAKDESK_STAFF=" + reviewing.sessionId();
         long lastAccess = lastAccess(sessionId(reviewing));
         long sessions = count();
@@ -229,6 +231,11 @@ class SharedStaffSessionsTest {
         assertThat(lastAccess(sessionId(reviewing)))
                 .as("a staff cookie sent to the source port is not even read")
                 .isEqualTo(lastAccess);
+
+        // The case reaches triage here, so that no extraction is left for another test's worker.
+        await().atMost(Duration.ofSeconds(90))
+                .until(() -> reviewing.page("/inbox").select("tr[data-case]").stream()
+                        .anyMatch(row -> !cases.contains(row.attr("data-case"))));
     }
 
     @Test
