@@ -6,6 +6,7 @@ import org.leakdesk.infra.OfflineLogVerifier;
 import org.leakdesk.infra.StaffAccountsCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.session.SessionAutoConfiguration;
 
 /**
  * LeakDesk: one process serving the source face (default port 8080) and the staff face (default
@@ -14,7 +15,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * tools (no database); {@code export} writes a document as an OpenPGP file to a journalist's key;
  * {@code accounts} the staff accounts command (see {@link StaffAccountsCommand}).
  */
-@SpringBootApplication
+// Staff sessions have a store of our own, in staff processes only (review.security.StaffSessionStore).
+@SpringBootApplication(exclude = SessionAutoConfiguration.class)
 public class LeakDeskApplication {
 
     public static void main(String[] args) {

@@ -1,5 +1,6 @@
 package org.leakdesk.infra;
 
+import java.io.Serializable;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,11 +14,13 @@ import org.jspecify.annotations.Nullable;
  *     checkpoint without a valid signature)
  * @param problem what is wrong, in plain words, or null when the log is intact
  */
+// Serializable: the audit page hands it to the next page as a flash attribute, in the staff
+// session, which lives in the database.
 public record ChainVerification(
         long entriesChecked,
         int checkpointsChecked,
         @Nullable Long firstBadSequence,
-        @Nullable String problem) {
+        @Nullable String problem) implements Serializable {
 
     /** True when every entry and every checkpoint matched. */
     public boolean intact() {

@@ -60,6 +60,23 @@ public interface StaffSignIn {
     SignInStep completeEnrolment(TotpEnrolment enrolment, String code);
 
     /**
+     * The secret of an enrolment on offer, encrypted under the authenticator key (which lives in a
+     * file, never in the database) with the username bound in, so that it can wait in the
+     * member's session between the enrolment page and its first code: staff sessions live in the
+     * database, where a readable secret would be an authenticator given away.
+     *
+     * @return a sealed form for {@link #openEnrolment}; never null
+     */
+    byte[] sealEnrolment(TotpEnrolment enrolment);
+
+    /**
+     * The enrolment {@link #sealEnrolment} sealed for {@code username}.
+     *
+     * @return empty if {@code sealed} was not sealed for this username (or by this installation's key)
+     */
+    Optional<TotpEnrolment> openEnrolment(String username, byte[] sealed);
+
+    /**
      * A signed-in member's fresh check before something that lets a document leave the desk
      * (a download or an export): their password and a new code from their authenticator, both
      * counted and throttled like a sign-in. Logged on success; never logs what was typed.

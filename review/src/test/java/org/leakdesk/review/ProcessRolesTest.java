@@ -39,6 +39,9 @@ import org.leakdesk.infra.StaffRole;
 import org.leakdesk.infra.testing.Multipart;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.session.SessionRepository;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 
 /**
  * The production topology in one JVM: a {@code source}, a {@code worker} and a {@code staff}
@@ -157,6 +160,24 @@ class ProcessRolesTest {
         assertThat(worker.containsBean("extractionWorker")).isTrue();
         assertThat(source.containsBean("extractionWorker")).isFalse();
         assertThat(staff.containsBean("extractionWorker")).isFalse();
+    }
+
+    @Test
+    void onlyTheStaffProcessKeepsSessionsAndCleansThemUpAndTheSourceProcessSignsNoCheckpoint() {
+        assertThat(staff.getBeansOfType(JdbcIndexedSessionRepository.class))
+                .as("the staff process keeps sessions in the database and deletes expired ones")
+                .hasSize(1);
+        assertThat(source.getBeansOfType(JdbcIndexedSessionRepository.class)).isEmpty();
+        assertThat(worker.getBeansOfType(JdbcIndexedSessionRepository.class)).isEmpty();
+        assertThat(source.getBeansOfType(SessionRepository.class)).isEmpty();
+
+        assertThat(source.containsBean("checkpointSchedule"))
+                .as("no access log checkpoints from the public-facing process")
+                .isFalse();
+        assertThat(staff.getBean("checkpointSchedule", SmartLifecycle.class).isRunning())
+                .isTrue();
+        assertThat(worker.getBean("checkpointSchedule", SmartLifecycle.class).isRunning())
+                .isTrue();
     }
 
     @Test

@@ -24,18 +24,36 @@ import org.jsoup.nodes.Element;
  */
 final class StaffClient {
 
-    private final CookieManager cookies = new CookieManager();
-    private final HttpClient http = HttpClient.newBuilder()
-            .cookieHandler(cookies)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    private final CookieManager cookies;
+    private final HttpClient http;
     private final int port;
     private String csrf;
     private String username;
     private String password;
 
     private StaffClient(int port) {
+        this(port, new CookieManager());
+    }
+
+    private StaffClient(int port, CookieManager cookies) {
         this.port = port;
+        this.cookies = cookies;
+        this.http = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    /**
+     * The same browser (its cookies, the last CSRF token it saw) talking to another staff process
+     * on {@code otherStaffPort}, as behind a load balancer: cookies do not name a port.
+     */
+    StaffClient on(int otherStaffPort) {
+        StaffClient moved = new StaffClient(otherStaffPort, cookies);
+        moved.csrf = csrf;
+        moved.username = username;
+        moved.password = password;
+        return moved;
     }
 
     static StaffClient anonymous(int staffPort) {

@@ -8,6 +8,7 @@ import org.leakdesk.infra.ProcessRole;
 import org.leakdesk.infra.StaffAccounts;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,8 +36,12 @@ class AccountsConfiguration {
 
     @Bean
     JdbcStaffAccounts staffAccounts(
-            JdbcClient jdbc, PasswordHashing passwordEncoder, AccessLog accessLog, SecureRandom random) {
-        return new JdbcStaffAccounts(jdbc, passwordEncoder, accessLog, Clock.systemUTC(), random);
+            JdbcClient jdbc,
+            PasswordHashing passwordEncoder,
+            AccessLog accessLog,
+            SecureRandom random,
+            ApplicationEventPublisher events) {
+        return new JdbcStaffAccounts(jdbc, passwordEncoder, accessLog, Clock.systemUTC(), random, events);
     }
 
     @Bean

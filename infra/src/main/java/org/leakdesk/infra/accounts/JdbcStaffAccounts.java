@@ -19,6 +19,8 @@ import org.leakdesk.infra.StaffAccountException;
 import org.leakdesk.infra.StaffAccounts;
 import org.leakdesk.infra.StaffMember;
 import org.leakdesk.infra.StaffRole;
+import org.leakdesk.infra.StaffSignInRevoked;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -35,14 +37,21 @@ class JdbcStaffAccounts implements StaffAccounts {
     private final AccessLog accessLog;
     private final Clock clock;
     private final SecureRandom random;
+    private final ApplicationEventPublisher events;
 
     JdbcStaffAccounts(
-            JdbcClient jdbc, PasswordEncoder passwords, AccessLog accessLog, Clock clock, SecureRandom random) {
+            JdbcClient jdbc,
+            PasswordEncoder passwords,
+            AccessLog accessLog,
+            Clock clock,
+            SecureRandom random,
+            ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.accessLog = accessLog;
         this.clock = clock;
         this.random = random;
+        this.events = events;
     }
 
     @Override
@@ -73,6 +82,7 @@ class JdbcStaffAccounts implements StaffAccounts {
         jdbc.sql("UPDATE staff_account SET sign_in_generation = sign_in_generation + 1 WHERE username = ?")
                 .param(username)
                 .update();
+        events.publishEvent(new StaffSignInRevoked(username));
         accessLog.record(new AccessRecord(
                 admin.username(),
                 InfraAccessAction.ROLES_CHANGED,
@@ -191,7 +201,8 @@ class JdbcStaffAccounts implements StaffAccounts {
                 "UPDATE staff_account SET enabled = FALSE, sign_in_generation = sign_in_generation + 1"
                         + " WHERE username = ? AND enabled",
                 admin,
-                InfraAccessAction.ACCOUNT_DISABLED);
+                InfraAccessAction.ACCOUNT_DISABLED,
+                true);
     }
 
     @Override
@@ -202,7 +213,8 @@ class JdbcStaffAccounts implements StaffAccounts {
                 username,
                 "UPDATE staff_account SET enabled = TRUE WHERE username = ? AND NOT enabled",
                 admin,
-                InfraAccessAction.ACCOUNT_ENABLED);
+                InfraAccessAction.ACCOUNT_ENABLED,
+                false);
     }
 
     @Override
@@ -214,7 +226,8 @@ class JdbcStaffAccounts implements StaffAccounts {
                 "UPDATE staff_account SET locked_at = NULL, failed_sign_ins = 0, last_failed_at = NULL"
                         + " WHERE username = ? AND (locked_at IS NOT NULL OR failed_sign_ins > 0)",
                 admin,
-                InfraAccessAction.ACCOUNT_UNLOCKED);
+                InfraAccessAction.ACCOUNT_UNLOCKED,
+                false);
     }
 
     @Override
@@ -229,16 +242,23 @@ class JdbcStaffAccounts implements StaffAccounts {
                 "UPDATE staff_account SET totp_secret = NULL, totp_last_step = NULL,"
                         + " sign_in_generation = sign_in_generation + 1 WHERE username = ? AND totp_secret IS NOT NULL",
                 admin,
-                InfraAccessAction.TWO_FACTOR_RESET);
+                InfraAccessAction.TWO_FACTOR_RESET,
+                true);
     }
 
-    /** Runs one change of an account; logs it if it changed anything (asking twice is no error). */
-    private void change(String username, String update, StaffMember admin, InfraAccessAction action) {
+    /**
+     * Runs one change of an account; logs it if it changed anything (asking twice is no error),
+     * and announces that the account's sessions end if the change {@code revokes} its sign-ins.
+     */
+    private void change(String username, String update, StaffMember admin, InfraAccessAction action, boolean revokes) {
         if (find(username).isEmpty()) {
             throw new StaffAccountException("There is no account " + username);
         }
         if (jdbc.sql(update).param(username).update() > 0) {
             accessLog.record(new AccessRecord(admin.username(), action, null, "account " + username));
+            if (revokes) {
+                events.publishEvent(new StaffSignInRevoked(username));
+            }
         }
     }
 

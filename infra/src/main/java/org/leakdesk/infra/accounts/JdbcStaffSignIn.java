@@ -296,6 +296,31 @@ class JdbcStaffSignIn implements StaffSignIn {
     }
 
     @Override
+    public byte[] sealEnrolment(TotpEnrolment enrolment) {
+        byte[] secret = Totp.fromBase32(enrolment.secret());
+        try {
+            return secretKey.sealOffer(enrolment.username(), secret);
+        } finally {
+            Arrays.fill(secret, (byte) 0);
+        }
+    }
+
+    @Override
+    public Optional<TotpEnrolment> openEnrolment(String username, byte[] sealed) {
+        byte[] secret;
+        try {
+            secret = secretKey.openOffer(username, sealed);
+        } catch (IllegalStateException notThisUsersOffer) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Totp.enrolment(username, secret));
+        } finally {
+            Arrays.fill(secret, (byte) 0);
+        }
+    }
+
+    @Override
     public boolean stillValid(String username, long generation) {
         return jdbc.sql("SELECT COUNT(*) FROM staff_account WHERE username = ? AND enabled AND sign_in_generation = ?")
                         .params(username, generation)

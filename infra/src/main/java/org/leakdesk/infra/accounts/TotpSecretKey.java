@@ -31,6 +31,8 @@ final class TotpSecretKey {
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
     private static final int NONCE_BYTES = 12;
     private static final String CONTEXT = "leakdesk totp secret v1\0";
+    /** A secret on offer during enrolment, kept in the member's session: never mistaken for a stored one. */
+    private static final String OFFER_CONTEXT = "leakdesk totp enrolment offer v1\0";
 
     private final SecretKeySpec key;
     private final SecureRandom random;
@@ -83,10 +85,28 @@ final class TotpSecretKey {
     }
 
     byte[] seal(String username, byte[] secret) {
+        return seal(CONTEXT, username, secret);
+    }
+
+    byte[] open(String username, byte[] sealed) {
+        return open(CONTEXT, username, sealed);
+    }
+
+    /** Seals a secret offered for enrolment, to wait in a session (which may live in the database). */
+    byte[] sealOffer(String username, byte[] secret) {
+        return seal(OFFER_CONTEXT, username, secret);
+    }
+
+    /** Opens what {@link #sealOffer} sealed for {@code username}; throws if it does not decrypt. */
+    byte[] openOffer(String username, byte[] sealed) {
+        return open(OFFER_CONTEXT, username, sealed);
+    }
+
+    private byte[] seal(String context, String username, byte[] secret) {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
         try {
-            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, username, nonce);
+            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, context, username, nonce);
             byte[] sealed = cipher.doFinal(secret);
             return ByteBuffer.allocate(NONCE_BYTES + sealed.length)
                     .put(nonce)
@@ -97,19 +117,22 @@ final class TotpSecretKey {
         }
     }
 
-    byte[] open(String username, byte[] sealed) {
+    private byte[] open(String context, String username, byte[] sealed) {
         try {
-            Cipher cipher = cipher(Cipher.DECRYPT_MODE, username, Arrays.copyOf(sealed, NONCE_BYTES));
+            if (sealed.length <= NONCE_BYTES) {
+                throw new GeneralSecurityException("too short");
+            }
+            Cipher cipher = cipher(Cipher.DECRYPT_MODE, context, username, Arrays.copyOf(sealed, NONCE_BYTES));
             return cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("The authenticator secret of " + username + " does not decrypt", e);
         }
     }
 
-    private Cipher cipher(int mode, String username, byte[] nonce) throws GeneralSecurityException {
+    private Cipher cipher(int mode, String context, String username, byte[] nonce) throws GeneralSecurityException {
         Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
         cipher.init(mode, key, new GCMParameterSpec(128, nonce));
-        cipher.updateAAD((CONTEXT + username).getBytes(StandardCharsets.UTF_8));
+        cipher.updateAAD((context + username).getBytes(StandardCharsets.UTF_8));
         return cipher;
     }
 }

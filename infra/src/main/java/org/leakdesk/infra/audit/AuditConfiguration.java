@@ -8,7 +8,9 @@ import java.util.concurrent.Executors;
 import org.leakdesk.infra.AccessActions;
 import org.leakdesk.infra.AccessLog;
 import org.leakdesk.infra.AccessVocabulary;
+import org.leakdesk.infra.ConditionalOnProcessRole;
 import org.leakdesk.infra.InfraAccessAction;
+import org.leakdesk.infra.ProcessRole;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -57,7 +59,13 @@ class AuditConfiguration {
         return new Checkpointer(jdbc, sealer, witness, key, Clock.systemUTC());
     }
 
+    /**
+     * Only where staff work or jobs run: a source-only process, the one exposed to the public,
+     * signs no checkpoint; a staff or worker process checkpoints the whole log, what source
+     * processes wrote included.
+     */
     @Bean
+    @ConditionalOnProcessRole({ProcessRole.STAFF, ProcessRole.WORKER})
     CheckpointSchedule checkpointSchedule(Checkpointer checkpointer, AuditProperties properties) {
         return new CheckpointSchedule(checkpointer, properties.checkpointInterval());
     }

@@ -16,12 +16,16 @@ import org.leakdesk.infra.StaffAccounts;
 import org.leakdesk.infra.StaffMember;
 import org.leakdesk.infra.StaffRole;
 import org.leakdesk.infra.StaffSignIn;
+import org.leakdesk.infra.StaffSignInRevoked;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 
 @SpringBootTest
+@RecordApplicationEvents
 class StaffAccountsTest {
 
     @Autowired
@@ -35,6 +39,9 @@ class StaffAccountsTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ApplicationEvents events;
 
     @Test
     void anAccountIsStoredWithAnArgon2idHashAndItsRoles() {
@@ -116,6 +123,36 @@ class StaffAccountsTest {
                 .param(username)
                 .query(Long.class)
                 .single();
+    }
+
+    @Test
+    void disablingChangingRolesAndResettingTheAuthenticatorRevokeTheSignInsEnablingAndUnlockingDoNot() {
+        StaffMember admin = new StaffMember("adm-revoke", Set.of(StaffRole.ADMIN));
+        String username = "rvk" + UUID.randomUUID().toString().substring(0, 8);
+        accounts.create(username, "correct horse battery", Set.of(StaffRole.REVIEWER), "admin");
+
+        accounts.changeRoles(username, Set.of(StaffRole.REVIEWER), admin); // no change
+        accounts.enable(username, admin);
+        accounts.unlock(username, admin);
+        assertThat(revoked()).isEmpty();
+
+        accounts.changeRoles(username, Set.of(StaffRole.EDITOR), admin);
+        assertThat(revoked()).containsExactly(new StaffSignInRevoked(username));
+        accounts.disable(username, admin);
+        accounts.disable(username, admin); // already disabled: nothing changes
+        accounts.enable(username, admin);
+        assertThat(revoked()).hasSize(2);
+        accounts.resetTwoFactor(username, admin); // no authenticator yet: nothing to reset
+        assertThat(revoked()).hasSize(2);
+        jdbc.sql("UPDATE staff_account SET totp_secret = ? WHERE username = ?")
+                .params(new byte[] {1, 2, 3}, username)
+                .update();
+        accounts.resetTwoFactor(username, admin);
+        assertThat(revoked()).hasSize(3).allMatch(event -> event.username().equals(username));
+    }
+
+    private List<StaffSignInRevoked> revoked() {
+        return events.stream(StaffSignInRevoked.class).toList();
     }
 
     @Test

@@ -231,6 +231,38 @@ class StaffSignInTest {
                 .satisfies(entry -> assertThat(entry.detail()).doesNotContain(fresh.get(1)));
     }
 
+    @Test
+    void anEnrolmentOnOfferIsSealedForItsOwnAccountOnly() {
+        String username = account();
+        String other = account();
+        TotpEnrolment offered = signIn.beginEnrolment(username);
+
+        byte[] sealed = signIn.sealEnrolment(offered);
+
+        String raw = new String(sealed, StandardCharsets.ISO_8859_1);
+        assertThat(raw)
+                .as("neither the secret's text nor its bytes are readable")
+                .doesNotContain(offered.secret())
+                .doesNotContain(new String(Totp.fromBase32(offered.secret()), StandardCharsets.ISO_8859_1));
+        assertThat(signIn.openEnrolment(username, sealed)).contains(offered);
+        assertThat(signIn.openEnrolment(other, sealed))
+                .as("bound to its username")
+                .isEmpty();
+        byte[] tampered = sealed.clone();
+        tampered[tampered.length - 1] ^= 1;
+        assertThat(signIn.openEnrolment(username, tampered)).isEmpty();
+        assertThat(signIn.openEnrolment(username, new byte[3])).isEmpty();
+
+        // An offer is not a stored secret: its sealed form does not open as one.
+        jdbc.sql("UPDATE staff_account SET totp_secret = ? WHERE username = ?")
+                .params(sealed, username)
+                .update();
+        byte[] secret = Totp.fromBase32(offered.secret());
+        assertThat(signIn.checkPassword(username, PASSWORD)).isEqualTo(new SignInStep.PasswordAccepted(username, true));
+        assertThatThrownBy(() -> signIn.checkCode(username, code(secret, Totp.stepAt(Instant.now()))))
+                .hasMessageContaining("does not decrypt");
+    }
+
     private byte[] enrolAt(String username, long step) {
         TotpEnrolment enrolment = signIn.beginEnrolment(username);
         byte[] secret = Totp.fromBase32(enrolment.secret());

@@ -12,6 +12,9 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
  */
 final class PendingSignIn extends AnonymousAuthenticationToken {
 
+    // Kept in the staff session, in the database: every staff process must read what another wrote.
+    private static final long serialVersionUID = 1L;
+
     static final String AUTHORITY = "SIGN_IN_PENDING";
     private static final String KEY = "leakdesk-pending-sign-in";
 

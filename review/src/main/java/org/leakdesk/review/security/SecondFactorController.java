@@ -3,6 +3,7 @@ package org.leakdesk.review.security;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.util.Optional;
 import org.leakdesk.infra.Face;
 import org.leakdesk.infra.ServedOn;
 import org.leakdesk.infra.SignInStep;
@@ -28,7 +29,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 @ServedOn(Face.STAFF)
 class SecondFactorController {
 
-    /** The secret offered for enrolment lives in the session until it is confirmed. */
+    /**
+     * The secret offered for enrolment waits in the session until it is confirmed, sealed under
+     * the authenticator key ({@link StaffSignIn#sealEnrolment}): the session is in the database.
+     */
     static final String ENROLMENT = SecondFactorController.class.getName() + ".ENROLMENT";
 
     private final StaffSignIn signIn;
@@ -129,12 +133,14 @@ class SecondFactorController {
     }
 
     private TotpEnrolment enrolment(PendingSignIn pending, HttpSession session) {
-        if (session.getAttribute(ENROLMENT) instanceof TotpEnrolment offered
-                && offered.username().equals(pending.username())) {
-            return offered;
+        if (session.getAttribute(ENROLMENT) instanceof byte[] sealed) {
+            Optional<TotpEnrolment> offered = signIn.openEnrolment(pending.username(), sealed);
+            if (offered.isPresent()) {
+                return offered.get();
+            }
         }
         TotpEnrolment offered = signIn.beginEnrolment(pending.username());
-        session.setAttribute(ENROLMENT, offered);
+        session.setAttribute(ENROLMENT, signIn.sealEnrolment(offered));
         return offered;
     }
 

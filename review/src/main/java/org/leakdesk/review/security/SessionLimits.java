@@ -16,8 +16,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Ends a signed-in session on the server, before anything else looks at the request, when it
  * has outlived its absolute lifetime or its account was disabled or had its authenticator reset
- * (in any process: the account's sign-in generation is in the database). The idle timeout is
- * the servlet container's own, set per session at sign-in.
+ * (in any process: the account's sign-in generation is in the database), or when {@link
+ * RevokedSessions} emptied it. The idle timeout is the session store's own, set per session at
+ * sign-in.
  */
 final class SessionLimits extends OncePerRequestFilter {
 
@@ -33,6 +34,10 @@ final class SessionLimits extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute(SignedInSessions.ENDED) != null) {
+            end(request, response, "ended");
+            return;
+        }
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (session != null && authentication instanceof UsernamePasswordAuthenticationToken) {
             Instant signedInAt = SignedInSessions.signedInAt(session);

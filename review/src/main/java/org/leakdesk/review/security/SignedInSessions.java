@@ -20,11 +20,18 @@ import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
  * Turns a completed sign-in into a session, and ends sessions. A session gets a new id when the
  * password is accepted and again here, when the member is signed in; it keeps when that was and
  * the account's sign-in generation, which {@link SessionLimits} checks at every request.
+ *
+ * <p>Sessions live in the database ({@link StaffSessionStore}), so what they hold is serializable
+ * and small: the security context (username and roles), the CSRF token, these two values, the
+ * time of the last fresh check and, during enrolment, the offered authenticator secret sealed
+ * under the authenticator key. No document content, no password, no address or user agent.
  */
 final class SignedInSessions {
 
     static final String SIGNED_IN_AT = SignedInSessions.class.getName() + ".SIGNED_IN_AT";
     static final String GENERATION = SignedInSessions.class.getName() + ".GENERATION";
+    /** The mark {@link RevokedSessions} leaves of a session it ended. */
+    static final String ENDED = SignedInSessions.class.getName() + ".ENDED";
 
     private final SecurityContextRepository contexts;
     private final StaffSessionProperties settings;

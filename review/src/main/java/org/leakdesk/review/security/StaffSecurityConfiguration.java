@@ -2,7 +2,6 @@ package org.leakdesk.review.security;
 
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
-import java.util.Map;
 import org.leakdesk.infra.Face;
 import org.leakdesk.infra.FacePorts;
 import org.leakdesk.infra.StaffRole;
@@ -21,7 +20,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
-import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
@@ -90,12 +89,13 @@ class StaffSecurityConfiguration {
                 .build();
     }
 
-    /** Every refusal is the same "wrong or too many" answer; only a full house of password checks differs. */
-    private static ExceptionMappingAuthenticationFailureHandler signInFailures() {
-        ExceptionMappingAuthenticationFailureHandler failures = new ExceptionMappingAuthenticationFailureHandler();
-        failures.setExceptionMappings(Map.of(SignInBusyException.class.getName(), "/login?busy"));
-        failures.setDefaultFailureUrl("/login?error");
-        return failures;
+    /**
+     * Every refusal is the same "wrong or too many" answer; only a full house of password checks
+     * differs. Nothing goes into the session (Spring's failure handlers keep the exception there).
+     */
+    private static AuthenticationFailureHandler signInFailures() {
+        return (request, response, refused) -> response.sendRedirect(
+                request.getContextPath() + (refused instanceof SignInBusyException ? "/login?busy" : "/login?error"));
     }
 
     @Bean
@@ -139,6 +139,9 @@ class StaffSecurityConfiguration {
                         .anyRequest()
                         .authenticated())
                 .formLogin(form -> form.loginPage("/login")
+                        // No request details (address, session id) on the sign-in: they would be
+                        // kept in the session, which lives in the database.
+                        .authenticationDetailsSource(request -> null)
                         .successHandler(
                                 (request, response, authentication) -> response.sendRedirect(request.getContextPath()
                                         + (((PendingSignIn) authentication).enrolled()
@@ -147,6 +150,9 @@ class StaffSecurityConfiguration {
                         .failureHandler(signInFailures()))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedout"))
                 .securityContext(context -> context.securityContextRepository(staffSecurityContexts))
+                // Sign-in always goes on to its second step and then home, never back to a saved
+                // request; and a saved request (headers, user agent) has no place in the session.
+                .requestCache(cache -> cache.disable())
                 // A new session id when the password is accepted; SignedInSessions makes another at sign-in.
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .addFilterBefore(new SessionLimits(sessions, signIn), AuthorizationFilter.class)
