@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import java.util.UUID;
 import org.leakdesk.infra.StaffMember;
+import org.leakdesk.review.web.Display;
 import org.leakdesk.workflow.CaseFile;
 import org.leakdesk.workflow.CaseInbox;
 import org.leakdesk.workflow.InvalidEntryException;
@@ -26,15 +27,19 @@ class CasePage {
 
     private final CaseInbox inbox;
     private final SourceConversation conversation;
+    private final Display display;
 
-    CasePage(CaseInbox inbox, SourceConversation conversation) {
+    CasePage(CaseInbox inbox, SourceConversation conversation, Display display) {
         this.inbox = inbox;
         this.conversation = conversation;
+        this.display = display;
     }
 
     String render(UUID caseId, StaffMember member, Model model) {
         CaseFile file = inbox.open(caseId, member);
         model.addAttribute("file", file);
+        // Here rather than in the template: the layout's title is evaluated in Thymeleaf's restricted mode.
+        model.addAttribute("caseRef", display.caseRef(caseId));
         model.addAttribute("status", file.status());
         model.addAttribute("documents", file.documents());
         model.addAttribute("myTask", file.status().taskClaimedBy(member.username()));
