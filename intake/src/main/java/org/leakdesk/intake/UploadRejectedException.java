@@ -1,10 +1,14 @@
 package org.leakdesk.intake;
 
+import java.util.List;
+import org.springframework.context.MessageSourceResolvable;
+
 /**
- * An upload was refused; nothing of it was kept. The message is written for the source and
- * names no content.
+ * An upload was refused; nothing of it was kept. Its words for the source are in the source
+ * bundle under {@link #code()} (with {@link #getArguments()}); {@link #getMessage()} is the same in
+ * English, for logs and callers without the bundle. Names no content.
  */
-public class UploadRejectedException extends RuntimeException {
+public class UploadRejectedException extends RuntimeException implements MessageSourceResolvable {
 
     /** Why an upload was refused. */
     public enum Reason {
@@ -22,19 +26,51 @@ public class UploadRejectedException extends RuntimeException {
     }
 
     private final Reason reason;
+    private final String code;
+    private final List<Object> arguments;
 
-    public UploadRejectedException(Reason reason, String message) {
+    /**
+     * @param code the key of the source's words in the source bundle, {@code upload.refused.*}
+     * @param arguments the values the words name (limits), in order
+     * @param message the same words in English
+     */
+    public UploadRejectedException(Reason reason, String code, List<Object> arguments, String message) {
         super(message);
         this.reason = reason;
+        this.code = code;
+        this.arguments = List.copyOf(arguments);
     }
 
-    public UploadRejectedException(Reason reason, String message, Throwable cause) {
+    public UploadRejectedException(
+            Reason reason, String code, List<Object> arguments, String message, Throwable cause) {
         super(message, cause);
         this.reason = reason;
+        this.code = code;
+        this.arguments = List.copyOf(arguments);
     }
 
     public Reason reason() {
         return reason;
+    }
+
+    /** The key of the source's words in the source bundle; never null. */
+    public String code() {
+        return code;
+    }
+
+    @Override
+    public String[] getCodes() {
+        return new String[] {code};
+    }
+
+    @Override
+    public Object[] getArguments() {
+        return arguments.toArray();
+    }
+
+    @Override
+    public String getDefaultMessage() {
+        return getMessage();
     }
 
     /**

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.leakdesk.infra.testing.MissingMessages;
 
 /**
  * One staff member's browser, over real HTTP: keeps the session cookie and the CSRF token that
@@ -119,7 +120,14 @@ final class StaffClient {
     }
 
     HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return checked(
+                path, http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString()));
+    }
+
+    /** Every page the staff face renders for a test has all its words: no missing message shows. */
+    private static HttpResponse<String> checked(String path, HttpResponse<String> response) {
+        MissingMessages.assertNone(path, response.body());
+        return response;
     }
 
     /**
@@ -171,12 +179,14 @@ final class StaffClient {
         if (csrf != null) {
             body = (body.isEmpty() ? "" : body + "&") + "_csrf=" + encode(csrf);
         }
-        return http.send(
-                HttpRequest.newBuilder(uri(path))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        return checked(
+                path,
+                http.send(
+                        HttpRequest.newBuilder(uri(path))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString()));
     }
 
     /** POST of a form whose fields may repeat: names and values in turn. */
@@ -189,12 +199,14 @@ final class StaffClient {
                     .append('&');
         }
         body.append("_csrf=").append(encode(csrf == null ? "" : csrf));
-        return http.send(
-                HttpRequest.newBuilder(uri(path))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        return checked(
+                path,
+                http.send(
+                        HttpRequest.newBuilder(uri(path))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString()));
     }
 
     /** Follows redirects from {@code path} and returns where they end. */

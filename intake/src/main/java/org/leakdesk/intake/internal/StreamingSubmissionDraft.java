@@ -77,8 +77,10 @@ final class StreamingSubmissionDraft implements SubmissionDraft {
         if (files.size() >= services.limits().maxFiles()) {
             throw new UploadRejectedException(
                     Reason.TOO_MANY_FILES,
+                    "upload.refused.too-many-files",
+                    List.of(services.limits().maxFiles()),
                     "A submission can hold at most " + services.limits().maxFiles()
-                            + " files. Send the rest in a second submission.");
+                            + " files. Nothing was kept; send the rest in a second submission.");
         }
         return new OpenFile(fileName, declaredType);
     }
@@ -169,12 +171,16 @@ final class StreamingSubmissionDraft implements SubmissionDraft {
         if (fileSize > services.limits().maxFileSize().toBytes()) {
             throw new UploadRejectedException(
                     Reason.FILE_TOO_LARGE,
+                    "upload.refused.file-too-large",
+                    List.of(services.limits().fileSizeText()),
                     "One file is larger than " + services.limits().fileSizeText()
                             + ", the limit for one file. Nothing was kept.");
         }
         if (totalBytes + fileSize > services.limits().maxUploadSize().toBytes()) {
             throw new UploadRejectedException(
                     Reason.UPLOAD_TOO_LARGE,
+                    "upload.refused.files-too-large",
+                    List.of(services.limits().uploadSizeText()),
                     "The files together are larger than "
                             + services.limits().uploadSizeText()
                             + ". Nothing was kept; send them in several submissions.");
@@ -187,8 +193,10 @@ final class StreamingSubmissionDraft implements SubmissionDraft {
         if (text.length() > services.limits().maxMessageLength()) {
             throw new UploadRejectedException(
                     Reason.MESSAGE_TOO_LONG,
+                    "upload.refused.message-too-long",
+                    List.of(services.limits().maxMessageLength()),
                     "The message is longer than " + services.limits().maxMessageLength()
-                            + " characters. Nothing was kept.");
+                            + " characters. Nothing was kept; shorten it and send again.");
         }
         seal(text);
     }
@@ -229,7 +237,8 @@ final class StreamingSubmissionDraft implements SubmissionDraft {
             return commitFollowUp(followUpId);
         }
         if (files.isEmpty()) {
-            throw new UploadRejectedException(Reason.NO_FILES, "Choose at least one file to send.");
+            throw new UploadRejectedException(
+                    Reason.NO_FILES, "upload.refused.no-files", List.of(), "Choose at least one file to send.");
         }
         try {
             keepAlive(true);
@@ -271,7 +280,11 @@ final class StreamingSubmissionDraft implements SubmissionDraft {
      */
     private Receipt commitFollowUp(UUID followUpId) {
         if (files.isEmpty() && message == null) {
-            throw new UploadRejectedException(Reason.NO_FILES, "Write a message or choose at least one file to send.");
+            throw new UploadRejectedException(
+                    Reason.NO_FILES,
+                    "upload.refused.nothing",
+                    List.of(),
+                    "Write a message or choose at least one file to send.");
         }
         try {
             keepAlive(true);

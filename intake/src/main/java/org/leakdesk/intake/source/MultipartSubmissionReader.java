@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -73,7 +74,11 @@ final class MultipartSubmissionReader {
                         ? MultiPart.extractBoundary(contentType)
                         : null;
         if (boundary == null || boundary.isEmpty()) {
-            throw new UploadRejectedException(Reason.MALFORMED, "Send the files as multipart/form-data.");
+            throw new UploadRejectedException(
+                    Reason.MALFORMED,
+                    "upload.refused.not-multipart",
+                    List.of(),
+                    "Send the files as multipart/form-data.");
         }
         return boundary;
     }
@@ -99,7 +104,10 @@ final class MultipartSubmissionReader {
             }
             if (!parts.complete) {
                 throw new UploadRejectedException(
-                        Reason.MALFORMED, "The upload ended before its last part. Nothing was kept; please try again.");
+                        Reason.MALFORMED,
+                        "upload.refused.ended-early",
+                        List.of(),
+                        "The upload ended before its last part. Nothing was kept; please try again.");
             }
             return draft.commit();
         }
@@ -137,6 +145,8 @@ final class MultipartSubmissionReader {
                 if (++parts > limits.maxParts()) {
                     throw new UploadRejectedException(
                             Reason.TOO_MANY_PARTS,
+                            "upload.refused.too-many-parts",
+                            List.of(limits.maxParts()),
                             "The upload has more than " + limits.maxParts() + " parts. Nothing was kept.");
                 }
             });
@@ -170,6 +180,8 @@ final class MultipartSubmissionReader {
             if (++files > limits.maxFiles()) {
                 throw new UploadRejectedException(
                         Reason.TOO_MANY_FILES,
+                        "upload.refused.too-many-files",
+                        List.of(limits.maxFiles()),
                         "A submission can hold at most " + limits.maxFiles()
                                 + " files. Nothing was kept; send the rest in a second submission.");
             }
@@ -178,7 +190,11 @@ final class MultipartSubmissionReader {
 
         private void beginMessage() {
             if (messageSeen) {
-                throw new UploadRejectedException(Reason.MALFORMED, "The upload holds two messages. Nothing was kept.");
+                throw new UploadRejectedException(
+                        Reason.MALFORMED,
+                        "upload.refused.two-messages",
+                        List.of(),
+                        "The upload holds two messages. Nothing was kept.");
             }
             messageSeen = true;
             message = new ByteArrayOutputStream();
@@ -197,6 +213,8 @@ final class MultipartSubmissionReader {
                     if (skipLeft < 0) {
                         throw new UploadRejectedException(
                                 Reason.PART_TOO_LARGE,
+                                "upload.refused.part-too-large",
+                                List.of(UploadLimits.readable(limits.maxFieldSize())),
                                 "A part of the upload that is neither a file nor the message is larger than "
                                         + UploadLimits.readable(limits.maxFieldSize()) + ". Nothing was kept.");
                     }
@@ -259,6 +277,8 @@ final class MultipartSubmissionReader {
         private UploadRejectedException messageTooLong() {
             return new UploadRejectedException(
                     Reason.MESSAGE_TOO_LONG,
+                    "upload.refused.message-too-long",
+                    List.of(limits.maxMessageLength()),
                     "The message is longer than " + limits.maxMessageLength()
                             + " characters. Nothing was kept; shorten it and send again.");
         }
@@ -293,6 +313,8 @@ final class MultipartSubmissionReader {
                 // Not multipart as a browser sends it: a broken boundary, oversized part headers.
                 throw new UploadRejectedException(
                         Reason.MALFORMED,
+                        "upload.refused.unreadable",
+                        List.of(),
                         "The upload could not be read. Nothing was kept; please try again.",
                         parserFailure);
             }

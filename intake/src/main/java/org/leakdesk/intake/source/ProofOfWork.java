@@ -8,6 +8,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
@@ -83,14 +84,14 @@ class ProofOfWork {
         int difficulty = fields.get();
         Instant now = clock.instant();
         if (!now.isBefore(expires)) {
-            throw refused("The browser check expired before the upload started.");
+            throw refused("upload.refused.check-expired", "The browser check expired before the upload started.");
         }
         if (difficulty < settings.difficulty() || !solves(token, nonce, difficulty)) {
-            throw refused("The browser check was not solved.");
+            throw refused("upload.refused.check-unsolved", "The browser check was not solved.");
         }
         answered.values().removeIf(until -> !now.isBefore(until));
         if (answered.putIfAbsent(token, expires) != null) {
-            throw refused("The browser check was already used for another upload.");
+            throw refused("upload.refused.check-used", "The browser check was already used for another upload.");
         }
     }
 
@@ -100,11 +101,11 @@ class ProofOfWork {
             byte[] payload = Base64.getUrlDecoder().decode(token.substring(0, Math.max(dot, 0)));
             byte[] signature = Base64.getUrlDecoder().decode(token.substring(dot + 1));
             if (dot < 0 || payload.length != PAYLOAD_BYTES || !MessageDigest.isEqual(signature, mac(payload))) {
-                throw refused("The browser check was not issued here.");
+                throw refused("upload.refused.check-foreign", "The browser check was not issued here.");
             }
             return payload;
         } catch (IllegalArgumentException e) {
-            throw refused("The browser check was not issued here.");
+            throw refused("upload.refused.check-foreign", "The browser check was not issued here.");
         }
     }
 
@@ -145,8 +146,9 @@ class ProofOfWork {
         }
     }
 
-    private static UploadRejectedException refused(String why) {
+    /** {@code code} names the words in the source bundle. */
+    private static UploadRejectedException refused(String code, String why) {
         return new UploadRejectedException(
-                Reason.PROOF_OF_WORK, why + " Nothing was kept; reload the page and send again.");
+                Reason.PROOF_OF_WORK, code, List.of(), why + " Nothing was kept; reload the page and send again.");
     }
 }

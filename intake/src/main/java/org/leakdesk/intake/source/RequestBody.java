@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import org.leakdesk.intake.UploadLimits;
 import org.leakdesk.intake.UploadRejectedException;
 import org.leakdesk.intake.UploadRejectedException.Reason;
@@ -103,6 +104,8 @@ final class RequestBody extends FilterInputStream {
     static UploadRejectedException tooLarge(UploadLimits limits) {
         return new UploadRejectedException(
                 Reason.UPLOAD_TOO_LARGE,
+                "upload.refused.upload-too-large",
+                List.of(limits.uploadSizeText()),
                 "The upload is larger than " + limits.uploadSizeText()
                         + ", the limit for one submission. Nothing was kept; send the files in several submissions.");
     }
@@ -115,11 +118,19 @@ final class RequestBody extends FilterInputStream {
             }
             if (cause instanceof Interrupted) {
                 return new UploadRejectedException(
-                        Reason.INTERRUPTED, "The upload was interrupted. Nothing was kept; please try again.", e);
+                        Reason.INTERRUPTED,
+                        "upload.refused.interrupted",
+                        List.of(),
+                        "The upload was interrupted. Nothing was kept; please try again.",
+                        e);
             }
         }
         return new UploadRejectedException(
-                Reason.MALFORMED, "The upload could not be read. Nothing was kept; please try again.", e);
+                Reason.MALFORMED,
+                "upload.refused.unreadable",
+                List.of(),
+                "The upload could not be read. Nothing was kept; please try again.",
+                e);
     }
 
     private void counted(int n) {

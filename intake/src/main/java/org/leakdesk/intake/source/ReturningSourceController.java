@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.leakdesk.infra.Face;
@@ -17,6 +18,7 @@ import org.leakdesk.intake.SubmissionDraft;
 import org.leakdesk.intake.SubmissionIntake;
 import org.leakdesk.intake.UploadLimits;
 import org.leakdesk.intake.UploadRejectedException;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -50,13 +52,19 @@ class ReturningSourceController {
     private final SubmissionIntake intake;
     private final SourceSessions sessions;
     private final FloodGate floodGate;
+    private final MessageSource messages;
 
     ReturningSourceController(
-            ReturningSources sources, SubmissionIntake intake, SourceSessions sessions, FloodGate floodGate) {
+            ReturningSources sources,
+            SubmissionIntake intake,
+            SourceSessions sessions,
+            FloodGate floodGate,
+            MessageSource messages) {
         this.sources = sources;
         this.intake = intake;
         this.sessions = sessions;
         this.floodGate = floodGate;
+        this.messages = messages;
     }
 
     @GetMapping("/sign-in")
@@ -86,7 +94,8 @@ class ReturningSourceController {
     }
 
     @PostMapping(SourceSessions.PATH + "/send")
-    String send(HttpServletRequest request, HttpServletResponse response, Model model) throws IOException {
+    String send(HttpServletRequest request, HttpServletResponse response, Locale locale, Model model)
+            throws IOException {
         SourceSessions.Session session = signedIn(request);
         // Before a byte of the body is read: the case's id is the same on every visit, not the codename.
         floodGate.admitFollowUp(request, session.source().caseId().toString());
@@ -98,20 +107,25 @@ class ReturningSourceController {
                     e.tooLarge()
                             ? HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE
                             : HttpServletResponse.SC_BAD_REQUEST);
-            model.addAttribute("error", e.getMessage());
+            model.addAttribute("error", messages.getMessage(e, locale));
             return render(session, model);
         }
     }
 
     @PostMapping(SourceSessions.PATH + "/replies/{replyId}/delete")
-    String delete(@PathVariable UUID replyId, HttpServletRequest request, HttpServletResponse response, Model model) {
+    String delete(
+            @PathVariable UUID replyId,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Locale locale,
+            Model model) {
         SourceSessions.Session session = signedIn(request);
         try {
             sources.deleteReply(session.source(), replyId);
             return HOME + "?deleted";
         } catch (ReplyNotFoundException e) {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-            model.addAttribute("error", "That reply is not here any more: it may have been deleted already.");
+            model.addAttribute("error", messages.getMessage("returning.reply-gone", null, locale));
             return render(session, model);
         }
     }
@@ -155,9 +169,9 @@ class ReturningSourceController {
 
     /** A signed-in form without this session's token: another site's, or an old page's. */
     @ExceptionHandler(StaleForm.class)
-    String staleForm(StaleForm e, HttpServletResponse response, Model model) {
+    String staleForm(StaleForm e, HttpServletResponse response, Locale locale, Model model) {
         response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-        model.addAttribute("error", "This form was out of date, so nothing was done. Send it again from this page.");
+        model.addAttribute("error", messages.getMessage("returning.stale-form", null, locale));
         return render(e.session, model);
     }
 

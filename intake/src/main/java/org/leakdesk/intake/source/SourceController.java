@@ -3,11 +3,13 @@ package org.leakdesk.intake.source;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Locale;
 import org.leakdesk.infra.Face;
 import org.leakdesk.infra.ServedOn;
 import org.leakdesk.intake.Receipt;
 import org.leakdesk.intake.SubmissionIntake;
 import org.leakdesk.intake.UploadRejectedException;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,10 +26,12 @@ class SourceController {
     private final SubmissionIntake intake;
     private final MultipartSubmissionReader reader;
     private final FloodGate floodGate;
+    private final MessageSource messages;
 
-    SourceController(SubmissionIntake intake, FloodGate floodGate) {
+    SourceController(SubmissionIntake intake, FloodGate floodGate, MessageSource messages) {
         this.intake = intake;
         this.floodGate = floodGate;
+        this.messages = messages;
         this.reader = new MultipartSubmissionReader(intake);
     }
 
@@ -38,7 +42,8 @@ class SourceController {
     }
 
     @PostMapping("/submit")
-    String submit(HttpServletRequest request, HttpServletResponse response, Model model) throws IOException {
+    String submit(HttpServletRequest request, HttpServletResponse response, Locale locale, Model model)
+            throws IOException {
         try {
             floodGate.admitSubmission(request);
             Receipt receipt = reader.read(request);
@@ -51,7 +56,7 @@ class SourceController {
                             ? HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE
                             : HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("limits", intake.limits());
-            model.addAttribute("error", e.getMessage());
+            model.addAttribute("error", messages.getMessage(e, locale));
             return "intake/submit";
         }
     }

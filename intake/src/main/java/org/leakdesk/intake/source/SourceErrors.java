@@ -1,6 +1,8 @@
 package org.leakdesk.intake.source;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
@@ -15,11 +17,17 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 @ControllerAdvice(basePackages = "org.leakdesk.intake.source")
 class SourceErrors {
 
+    private final MessageSource messages;
+
+    SourceErrors(MessageSource messages) {
+        this.messages = messages;
+    }
+
     @ExceptionHandler(SourceRateLimitedException.class)
-    String rateLimited(SourceRateLimitedException e, HttpServletResponse response, Model model) {
+    String rateLimited(SourceRateLimitedException e, HttpServletResponse response, Locale locale, Model model) {
         response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
-        model.addAttribute("retryAfter", e.retryAfterText());
+        model.addAttribute("retryAfter", messages.getMessage(e.retryAfterWords(), locale));
         return "intake/busy";
     }
 }

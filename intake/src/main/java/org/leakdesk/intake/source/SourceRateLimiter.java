@@ -61,14 +61,14 @@ public class SourceRateLimiter {
      */
     void admitSubmission(boolean proven) {
         if (!proven) {
-            refuseUnlessConsumed(unproven, "submissions");
+            refuseUnlessConsumed(unproven, "source.busy.submissions", "submissions");
         }
         ConsumptionProbe probe = submissions.tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
             if (!proven) {
                 unproven.addTokens(1);
             }
-            throw refusal("submissions", probe);
+            throw refusal("source.busy.submissions", "submissions", probe);
         }
     }
 
@@ -87,18 +87,20 @@ public class SourceRateLimiter {
         Bucket bucket = followUps.computeIfAbsent(
                 digest(sourceKey),
                 key -> Bucket.builder().addLimit(followUpLimit).build());
-        refuseUnlessConsumed(bucket, "messages and uploads from you");
+        refuseUnlessConsumed(bucket, "source.busy.follow-ups", "messages and uploads from you");
     }
 
-    private static void refuseUnlessConsumed(Bucket bucket, String what) {
+    /** {@code code} names the words in the source bundle ({@code source.busy.*}); {@code what} says them in English. */
+    private static void refuseUnlessConsumed(Bucket bucket, String code, String what) {
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
-            throw refusal(what, probe);
+            throw refusal(code, what, probe);
         }
     }
 
-    private static SourceRateLimitedException refusal(String what, ConsumptionProbe probe) {
+    private static SourceRateLimitedException refusal(String code, String what, ConsumptionProbe probe) {
         return new SourceRateLimitedException(
+                code,
                 "Too many " + what + " are arriving right now. Nothing was kept.",
                 Duration.ofNanos(probe.getNanosToWaitForRefill()));
     }

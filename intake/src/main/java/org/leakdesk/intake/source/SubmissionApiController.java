@@ -2,12 +2,14 @@ package org.leakdesk.intake.source;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.util.Locale;
 import java.util.Map;
 import org.leakdesk.infra.Face;
 import org.leakdesk.infra.ServedOn;
 import org.leakdesk.intake.Receipt;
 import org.leakdesk.intake.SubmissionIntake;
 import org.leakdesk.intake.UploadRejectedException;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -33,8 +35,10 @@ class SubmissionApiController {
 
     private final MultipartSubmissionReader reader;
     private final FloodGate floodGate;
+    private final MessageSource messages;
 
-    SubmissionApiController(SubmissionIntake intake, FloodGate floodGate) {
+    SubmissionApiController(SubmissionIntake intake, FloodGate floodGate, MessageSource messages) {
+        this.messages = messages;
         this.reader = new MultipartSubmissionReader(intake);
         this.floodGate = floodGate;
     }
@@ -51,19 +55,28 @@ class SubmissionApiController {
     }
 
     @ExceptionHandler(UploadRejectedException.class)
-    ResponseEntity<Map<String, Object>> rejected(UploadRejectedException e) {
+    ResponseEntity<Map<String, Object>> rejected(UploadRejectedException e, Locale locale) {
         HttpStatus status = e.tooLarge() ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.BAD_REQUEST;
         return ResponseEntity.status(status)
-                .body(Map.of("error", e.getMessage(), "reason", e.reason().name()));
+                .body(Map.of(
+                        "error",
+                        messages.getMessage(e, locale),
+                        "reason",
+                        e.reason().name()));
     }
 
     @ExceptionHandler(SourceRateLimitedException.class)
-    ResponseEntity<Map<String, Object>> rateLimited(SourceRateLimitedException e) {
+    ResponseEntity<Map<String, Object>> rateLimited(SourceRateLimitedException e, Locale locale) {
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
                 .body(Map.of(
                         "error",
-                        e.getMessage() + " Try again in " + e.retryAfterText() + ".",
+                        messages.getMessage(
+                                "source.busy.try-again",
+                                new Object[] {
+                                    messages.getMessage(e, locale), messages.getMessage(e.retryAfterWords(), locale)
+                                },
+                                locale),
                         "reason",
                         "RATE_LIMITED",
                         "retryAfterSeconds",

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.leakdesk.infra.Face;
 import org.leakdesk.infra.FacePorts;
+import org.leakdesk.infra.testing.MissingMessages;
 import org.leakdesk.infra.testing.Multipart;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -91,6 +92,7 @@ class FloodProtectionHttpTest {
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(page.statusCode()).isEqualTo(429);
+        MissingMessages.assertNone("the busy page", page.body());
         assertThat(page.headers().firstValue("Retry-After")).isPresent();
         assertThat(page.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));

@@ -21,6 +21,7 @@ import org.leakdesk.infra.AccessLogEntry;
 import org.leakdesk.infra.AccessLogQuery;
 import org.leakdesk.infra.Face;
 import org.leakdesk.infra.FacePorts;
+import org.leakdesk.infra.testing.MissingMessages;
 import org.leakdesk.infra.testing.Multipart;
 import org.leakdesk.infra.testing.PlaintextScanner;
 import org.leakdesk.intake.IntakeAccessAction;
@@ -342,7 +343,7 @@ class ReturningSourceHttpTest {
         if (cookie != null) {
             request.header("Cookie", cookie);
         }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return shown(path, http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
     }
 
     private HttpResponse<String> postMultipart(String path, String cookie, Multipart body) throws Exception {
@@ -353,7 +354,7 @@ class ReturningSourceHttpTest {
         if (cookie != null) {
             request.header("Cookie", cookie);
         }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return shown(path, http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
     }
 
     private HttpResponse<String> get(String path, String cookie) throws Exception {
@@ -361,7 +362,13 @@ class ReturningSourceHttpTest {
         if (cookie != null) {
             request.header("Cookie", cookie);
         }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return shown(path, http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+    }
+
+    /** Every source page these tests render has all its words: no missing message shows. */
+    private static HttpResponse<String> shown(String path, HttpResponse<String> response) {
+        MissingMessages.assertNone(path, response.body());
+        return response;
     }
 
     private URI uri(String path) {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.leakdesk.infra.Face;
 import org.leakdesk.infra.FacePorts;
 import org.leakdesk.infra.StrictHeaders;
+import org.leakdesk.infra.testing.MissingMessages;
 import org.leakdesk.infra.testing.Multipart;
 import org.leakdesk.infra.testing.SharedFiles;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -150,7 +151,10 @@ class SourceFaceTest {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(Face.SOURCE, path)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> page =
+                http.send(HttpRequest.newBuilder(uri(Face.SOURCE, path)).build(), HttpResponse.BodyHandlers.ofString());
+        MissingMessages.assertNone(path, page.body());
+        return page;
     }
 
     private HttpResponse<String> post(String path, Multipart body, String header, String value) throws Exception {

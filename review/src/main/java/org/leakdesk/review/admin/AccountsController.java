@@ -3,6 +3,7 @@ package org.leakdesk.review.admin;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.leakdesk.infra.Face;
 import org.leakdesk.infra.ServedOn;
@@ -11,6 +12,7 @@ import org.leakdesk.infra.StaffAccounts;
 import org.leakdesk.infra.StaffMember;
 import org.leakdesk.infra.StaffRole;
 import org.leakdesk.infra.StaffSignIn;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,10 +32,12 @@ class AccountsController {
 
     private final StaffAccounts accounts;
     private final StaffSignIn signIn;
+    private final MessageSource messages;
 
-    AccountsController(StaffAccounts accounts, StaffSignIn signIn) {
+    AccountsController(StaffAccounts accounts, StaffSignIn signIn, MessageSource messages) {
         this.accounts = accounts;
         this.signIn = signIn;
+        this.messages = messages;
     }
 
     @GetMapping("/admin/accounts")
@@ -48,12 +52,13 @@ class AccountsController {
             @RequestParam(required = false) List<StaffRole> roles,
             StaffMember admin,
             HttpServletResponse response,
+            Locale locale,
             Model model) {
         Set<StaffRole> chosen = roles == null ? EnumSet.noneOf(StaffRole.class) : EnumSet.copyOf(roles);
         String password = accounts.newPassword();
         try {
             if (chosen.isEmpty()) {
-                throw new IllegalArgumentException("Choose at least one role");
+                throw new IllegalArgumentException(messages.getMessage("accounts.error.no-role", null, locale));
             }
             accounts.create(username.trim(), password, chosen, admin);
         } catch (IllegalArgumentException | StaffAccountException e) {

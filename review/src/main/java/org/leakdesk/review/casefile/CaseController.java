@@ -2,6 +2,7 @@ package org.leakdesk.review.casefile;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Locale;
 import java.util.UUID;
 import org.leakdesk.infra.Face;
 import org.leakdesk.infra.ServedOn;
@@ -13,6 +14,7 @@ import org.leakdesk.review.web.Download;
 import org.leakdesk.workflow.CaseInbox;
 import org.leakdesk.workflow.CaseWork;
 import org.leakdesk.workflow.NotPermittedException;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,8 +36,16 @@ class CaseController {
     private final CaseWork work;
     private final ScrubbedCopies scrubbedCopies;
     private final Display display;
+    private final MessageSource messages;
 
-    CaseController(CasePage page, CaseInbox inbox, CaseWork work, ScrubbedCopies scrubbedCopies, Display display) {
+    CaseController(
+            CasePage page,
+            CaseInbox inbox,
+            CaseWork work,
+            ScrubbedCopies scrubbedCopies,
+            Display display,
+            MessageSource messages) {
+        this.messages = messages;
         this.page = page;
         this.inbox = inbox;
         this.work = work;
@@ -51,9 +61,13 @@ class CaseController {
     /** Only whoever holds the case's open task may decrypt a document to scrub it. */
     @PostMapping("/cases/{caseId}/documents/{fileId}/scrubbed-copy")
     String scrub(
-            @PathVariable UUID caseId, @PathVariable UUID fileId, StaffMember member, RedirectAttributes redirect) {
+            @PathVariable UUID caseId,
+            @PathVariable UUID fileId,
+            StaffMember member,
+            Locale locale,
+            RedirectAttributes redirect) {
         if (inbox.status(caseId, member).taskClaimedBy(member.username()) == null) {
-            throw new NotPermittedException("Claim this case's task before making a scrubbed copy of its documents.");
+            throw new NotPermittedException(messages.getMessage("case.scrubbed.claim-first", null, locale));
         }
         ScrubbedCopies.ScrubOutcome outcome = scrubbedCopies.make(caseId, fileId, member.username());
         if (outcome instanceof ScrubbedCopies.NotPossible refused) {

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.leakdesk.infra.JournalistKeys;
 import org.leakdesk.infra.StaffMember;
 import org.leakdesk.infra.StaffRole;
+import org.leakdesk.review.web.Display;
 import org.leakdesk.workflow.CaseFile;
 import org.leakdesk.workflow.CaseInbox;
 import org.leakdesk.workflow.CaseNotes;
@@ -35,23 +36,28 @@ class CasePage {
     private final JournalistKeys journalistKeys;
     private final CaseHistory history;
     private final CaseNotes notes;
+    private final Display display;
 
     CasePage(
             CaseInbox inbox,
             SourceConversation conversation,
             JournalistKeys journalistKeys,
             CaseHistory history,
-            CaseNotes notes) {
+            CaseNotes notes,
+            Display display) {
         this.inbox = inbox;
         this.conversation = conversation;
         this.journalistKeys = journalistKeys;
         this.history = history;
         this.notes = notes;
+        this.display = display;
     }
 
     String render(UUID caseId, StaffMember member, Model model) {
         CaseFile file = inbox.open(caseId, member);
         model.addAttribute("file", file);
+        // Here rather than in the template: the layout's title is evaluated in Thymeleaf's restricted mode.
+        model.addAttribute("caseRef", display.caseRef(caseId));
         model.addAttribute("status", file.status());
         model.addAttribute("documents", file.documents());
         model.addAttribute("myTask", file.status().taskClaimedBy(member.username()));

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.leakdesk.infra.Face;
@@ -17,6 +18,7 @@ import org.leakdesk.workflow.Sharing;
 import org.leakdesk.workflow.Verdict;
 import org.leakdesk.workflow.VerificationRequestDraft;
 import org.leakdesk.workflow.VerifierLink;
+import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -39,10 +41,12 @@ class VerificationController {
 
     private final CaseWork work;
     private final CasePage page;
+    private final MessageSource messages;
 
-    VerificationController(CaseWork work, CasePage page) {
+    VerificationController(CaseWork work, CasePage page, MessageSource messages) {
         this.work = work;
         this.page = page;
+        this.messages = messages;
     }
 
     /**
@@ -59,9 +63,10 @@ class VerificationController {
             @RequestParam Sharing sharing,
             @RequestParam(required = false) @Nullable String excerpt,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate deadline,
-            StaffMember member) {
+            StaffMember member,
+            Locale locale) {
         if (deadline == null) {
-            throw new InvalidEntryException("Give the day the request runs out.");
+            throw new InvalidEntryException(messages.getMessage("case.requests.no-deadline", null, locale));
         }
         VerificationRequestDraft draft = new VerificationRequestDraft(
                 text(organisation),

@@ -2,6 +2,7 @@ package org.leakdesk.review.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
 import org.leakdesk.infra.StaffAccountException;
 import org.leakdesk.infra.UnknownJournalistKeyException;
 import org.leakdesk.intake.SubmissionNotFoundException;
@@ -13,6 +14,7 @@ import org.leakdesk.workflow.NotPermittedException;
 import org.leakdesk.workflow.TaskAlreadyClaimedException;
 import org.leakdesk.workflow.TaskNotFoundException;
 import org.leakdesk.workflow.VerifierLinkGoneException;
+import org.springframework.context.MessageSource;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -22,65 +24,83 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 class StaffErrors {
 
     private final RefusalLog refusals;
+    private final MessageSource messages;
 
-    StaffErrors(RefusalLog refusals) {
+    StaffErrors(RefusalLog refusals, MessageSource messages) {
         this.refusals = refusals;
+        this.messages = messages;
     }
 
     /** A case the member was not given answers as if it did not exist, and is logged as refused. */
     @ExceptionHandler(CaseNotVisibleException.class)
-    String notGiven(CaseNotVisibleException e, HttpServletRequest request, HttpServletResponse response, Model model) {
+    String notGiven(
+            CaseNotVisibleException e,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Locale locale,
+            Model model) {
         refusals.refused(request, "case not given to this member");
-        return page(HttpServletResponse.SC_NOT_FOUND, "Not found", CaseNotVisibleException.MESSAGE, response, model);
+        return page(
+                HttpServletResponse.SC_NOT_FOUND,
+                "not-found",
+                CaseNotVisibleException.MESSAGE,
+                response,
+                locale,
+                model);
     }
 
     @ExceptionHandler({TaskNotFoundException.class, SubmissionNotFoundException.class})
-    String notFound(RuntimeException e, HttpServletResponse response, Model model) {
+    String notFound(RuntimeException e, HttpServletResponse response, Locale locale, Model model) {
         String message = e instanceof TaskNotFoundException ? e.getMessage() : CaseNotVisibleException.MESSAGE;
-        return page(HttpServletResponse.SC_NOT_FOUND, "Not found", message, response, model);
+        return page(HttpServletResponse.SC_NOT_FOUND, "not-found", message, response, locale, model);
     }
 
     @ExceptionHandler(UnknownJournalistKeyException.class)
-    String unknownKey(UnknownJournalistKeyException e, HttpServletResponse response, Model model) {
+    String unknownKey(UnknownJournalistKeyException e, HttpServletResponse response, Locale locale, Model model) {
         return page(
                 HttpServletResponse.SC_BAD_REQUEST,
-                "Unknown journalist key",
-                "No journalist key with that fingerprint can receive exports. An administrator adds keys with"
-                        + " the keys add-journalist command.",
+                "unknown-key",
+                messages.getMessage("problem.unknown-key", null, locale),
                 response,
+                locale,
                 model);
     }
 
     @ExceptionHandler(SubmissionShreddedException.class)
-    String destroyed(SubmissionShreddedException e, HttpServletResponse response, Model model) {
+    String destroyed(SubmissionShreddedException e, HttpServletResponse response, Locale locale, Model model) {
         return page(
                 HttpServletResponse.SC_GONE,
-                "Destroyed",
-                "This case's documents were destroyed after its retention period; nothing can be downloaded.",
+                "destroyed",
+                messages.getMessage("problem.destroyed", null, locale),
                 response,
+                locale,
                 model);
     }
 
     @ExceptionHandler(NotPermittedException.class)
-    String forbidden(NotPermittedException e, HttpServletRequest request, HttpServletResponse response, Model model) {
+    String forbidden(
+            NotPermittedException e,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Locale locale,
+            Model model) {
         refusals.refused(request, e.getClass().getSimpleName());
-        return page(HttpServletResponse.SC_FORBIDDEN, "Not allowed", e.getMessage(), response, model);
+        return page(HttpServletResponse.SC_FORBIDDEN, "not-allowed", e.getMessage(), response, locale, model);
     }
 
     @ExceptionHandler(TaskAlreadyClaimedException.class)
-    String conflict(CaseWorkException e, HttpServletResponse response, Model model) {
-        return page(HttpServletResponse.SC_CONFLICT, "Already taken", e.getMessage(), response, model);
+    String conflict(CaseWorkException e, HttpServletResponse response, Locale locale, Model model) {
+        return page(HttpServletResponse.SC_CONFLICT, "already-taken", e.getMessage(), response, locale, model);
     }
 
     @ExceptionHandler(InvalidEntryException.class)
-    String badEntry(InvalidEntryException e, HttpServletResponse response, Model model) {
-        return page(
-                HttpServletResponse.SC_BAD_REQUEST, "Please check what you entered", e.getMessage(), response, model);
+    String badEntry(InvalidEntryException e, HttpServletResponse response, Locale locale, Model model) {
+        return page(HttpServletResponse.SC_BAD_REQUEST, "check-entry", e.getMessage(), response, locale, model);
     }
 
     @ExceptionHandler(StaffAccountException.class)
-    String accountChange(StaffAccountException e, HttpServletResponse response, Model model) {
-        return page(HttpServletResponse.SC_BAD_REQUEST, "Cannot change this account", e.getMessage(), response, model);
+    String accountChange(StaffAccountException e, HttpServletResponse response, Locale locale, Model model) {
+        return page(HttpServletResponse.SC_BAD_REQUEST, "account", e.getMessage(), response, locale, model);
     }
 
     /** Unknown, used, expired or withdrawn: the same bare page, which says nothing about a case. */
@@ -90,10 +110,12 @@ class StaffErrors {
         return "review/verifier-gone";
     }
 
-    private static String page(int status, String title, String message, HttpServletResponse response, Model model) {
+    /** The problem page; {@code title} names its words in the staff bundle ({@code problem.title.*}). */
+    private String page(
+            int status, String title, String message, HttpServletResponse response, Locale locale, Model model) {
         response.setStatus(status);
         model.addAttribute("status", status);
-        model.addAttribute("title", title);
+        model.addAttribute("title", messages.getMessage("problem.title." + title, null, locale));
         model.addAttribute("message", message);
         return "review/problem";
     }
