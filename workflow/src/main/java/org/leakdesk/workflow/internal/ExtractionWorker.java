@@ -21,8 +21,9 @@ import org.springframework.stereotype.Component;
 /**
  * Works the external task "Extract metadata" of {@code leak-review.bpmn}. Parsing takes up to a
  * minute per document, so it runs here, outside the engine and outside any transaction; the task
- * stays locked to this worker meanwhile (the lock is extended before each document) and is handed
- * to another worker if this process dies. Runs wherever the job executor runs: tests that drive the
+ * stays locked to this worker meanwhile (a {@link LockHeartbeat} extends the lock while the work
+ * runs and before each document) and is handed to another worker once the lock runs out if this
+ * process dies. Runs wherever the job executor runs: tests that drive the
  * engine by hand switch both off with {@code camunda.bpm.job-execution.enabled=false}.
  */
 @Component
@@ -142,10 +143,9 @@ class ExtractionWorker implements SmartLifecycle {
 
     private void work(LockedExternalTask task, String lockOwner) {
         ExtractionSummary summary;
-        try {
-            summary = extraction.extractAll(
-                    UUID.fromString(task.getBusinessKey()),
-                    () -> externalTasks.extendLock(task.getId(), lockOwner, lockMillis()));
+        try (LockHeartbeat lock = new LockHeartbeat(
+                settings.lockDuration(), () -> externalTasks.extendLock(task.getId(), lockOwner, lockMillis()))) {
+            summary = extraction.extractAll(UUID.fromString(task.getBusinessKey()), lock::check);
         } catch (RuntimeException e) {
             fail(task, lockOwner, e);
             return;

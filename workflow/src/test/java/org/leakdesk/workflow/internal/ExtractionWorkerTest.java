@@ -143,6 +143,39 @@ class ExtractionWorkerTest {
     }
 
     /**
+     * A parse longer than the lock (a parser child starting on a busy machine, say) keeps its task:
+     * the heartbeat extends the lock while it runs, so no other worker takes the case and does it
+     * a second time.
+     */
+    @Test
+    void aParseLongerThanTheLockKeepsItsTask() {
+        ProcessInstance instance = start();
+        ExtractionWorkerSettings shortLock =
+                new ExtractionWorkerSettings(1, Duration.ofSeconds(2), Duration.ofMillis(250), 3, Duration.ZERO);
+        List<Integer> takenByAnother = new ArrayList<>();
+        ExtractionWorker worker = new ExtractionWorker(
+                externalTasks(),
+                (caseId, beforeEachDocument) -> {
+                    beforeEachDocument.run();
+                    for (int second = 0; second < 6; second++) {
+                        sleep(Duration.ofSeconds(1)); // one document, three lock durations long
+                        takenByAnother.add(externalTasks()
+                                .fetchAndLock(1, "another-worker")
+                                .topic(ExtractionWorker.TOPIC, 60_000)
+                                .execute()
+                                .size());
+                    }
+                    return new ExtractionSummary(1, 0);
+                },
+                shortLock);
+
+        assertThat(worker.workOnce()).isTrue();
+
+        assertThat(takenByAnother).as("another worker polling meanwhile").containsOnly(0);
+        assertThat(waitingAt(instance)).containsExactly("triage");
+    }
+
+    /**
      * What a PostgreSQL restart did to one case (DatabaseRestartTest saw it logged twice): thread 1
      * holds the task and stalls past its lock while the database is away; thread 2 of the same
      * process takes the task meanwhile. When thread 1 comes back, its lock check is refused before
@@ -237,6 +270,15 @@ class ExtractionWorkerTest {
 
     private List<String> waitingAt(ProcessInstance instance) {
         return extension.getRuntimeService().getActiveActivityIds(instance.getId());
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Date minutesAfter(Date start, int minutes) {
