@@ -88,7 +88,8 @@ final class PackagedApplication implements AutoCloseable {
 
     /** Waits until Spring Boot says the application has started; fails with its output if it died first. */
     PackagedApplication awaitStarted() {
-        await().atMost(Duration.ofSeconds(180))
+        // Generous: several JVMs may be starting at once on a machine other work keeps busy.
+        await().atMost(Duration.ofMinutes(5))
                 .until(() -> output.stream().anyMatch(line -> line.contains("Started LeakDeskApplication"))
                         || !process.isAlive());
         if (!process.isAlive()) {

@@ -30,7 +30,12 @@ final class PackagedDatabase implements AutoCloseable {
 
     /** What a process of the jar needs to use it, as environment variables (no password on a command line). */
     Map<String, String> environment() {
+        // The server is shared with other tests that may hold every connection slot for a while:
+        // Flyway and the pool wait and try again instead of failing the start.
         return Map.of(
+                "SPRING_FLYWAY_CONNECTRETRIES", "12",
+                "SPRING_DATASOURCE_HIKARI_CONNECTIONTIMEOUT", "120000",
+                "SPRING_DATASOURCE_HIKARI_INITIALIZATIONFAILTIMEOUT", "120000",
                 "SPRING_DATASOURCE_URL", TestDatabase.jdbcUrl(name),
                 "SPRING_DATASOURCE_USERNAME", appUser(),
                 "SPRING_DATASOURCE_PASSWORD", appPassword(),
