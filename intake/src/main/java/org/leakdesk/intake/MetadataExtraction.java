@@ -20,7 +20,9 @@ public interface MetadataExtraction {
 
     /**
      * As {@link #extractAll(UUID)}, calling {@code beforeEachDocument} before each document is
-     * parsed, so a caller holding a lock on the work (an external task) can extend it. Runs
+     * parsed, so a caller holding a lock on the work (an external task) can extend it. The first
+     * call comes before anything is decrypted or logged: if it throws (the lock went to another
+     * worker), the run ends with nothing decrypted and no access log entry. Runs
      * outside any transaction the caller holds: each document's result is committed on its own,
      * and no transaction stays open while a document is parsed.
      */

@@ -26,6 +26,12 @@ final class PackagedApplication implements AutoCloseable {
 
     private static final Pattern ACCOUNT = Pattern.compile("^\\s+(reviewer|editor|auditor|admin)\\s+(\\S{20})\\s*$");
 
+    /**
+     * JVM options for tests that start several of these at once on a small machine: the client
+     * compiler and one GC thread get them serving sooner (a service unit leaves the JVM its defaults).
+     */
+    static final List<String> QUICK_START = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
     final int sourcePort;
     final int staffPort;
     final Process process;
@@ -39,26 +45,63 @@ final class PackagedApplication implements AutoCloseable {
 
     /** Starts the jar in {@code workingDirectory} and waits until it has printed the demo accounts. */
     static PackagedApplication start(Path workingDirectory, String... arguments) throws IOException {
-        int source = freePort();
-        int staff = freePort();
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar",
-                Path.of(System.getProperty("leakdesk.jar")).toAbsolutePath().toString()));
-        command.addAll(List.of(arguments));
-        ProcessBuilder builder =
-                new ProcessBuilder(command).directory(workingDirectory.toFile()).redirectErrorStream(true);
-        builder.environment().keySet().removeIf(name -> name.startsWith("SPRING_") || name.startsWith("LEAKDESK_"));
-        builder.environment().put("LEAKDESK_SOURCE_PORT", Integer.toString(source));
-        builder.environment().put("LEAKDESK_STAFF_PORT", Integer.toString(staff));
-        builder.environment().put("LEAKDESK_MANAGEMENT_PORT", Integer.toString(freePort()));
-        PackagedApplication application = new PackagedApplication(source, staff, builder.start());
-        Thread reader = new Thread(application::collectOutput, "app-output");
-        reader.setDaemon(true);
-        reader.start();
+        PackagedApplication application =
+                launch(workingDirectory, List.of(), freePort(), freePort(), Map.of(), List.of(arguments));
         await().atMost(Duration.ofSeconds(180))
                 .until(() -> application.passwords().containsKey("admin") || !application.process.isAlive());
         return application;
+    }
+
+    /**
+     * Starts the jar in {@code workingDirectory} with {@code jvmOptions}, on the given face ports, with {@code environment}
+     * added to a clean one (no {@code SPRING_*} or {@code LEAKDESK_*} of the test's own), and
+     * returns at once; {@link #awaitStarted()} waits for it.
+     */
+    static PackagedApplication launch(
+            Path workingDirectory,
+            List<String> jvmOptions,
+            int sourcePort,
+            int staffPort,
+            Map<String, String> environment,
+            List<String> arguments)
+            throws IOException {
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of(
+                "-jar",
+                Path.of(System.getProperty("leakdesk.jar")).toAbsolutePath().toString()));
+        command.addAll(arguments);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(workingDirectory.toFile()).redirectErrorStream(true);
+        builder.environment().keySet().removeIf(name -> name.startsWith("SPRING_") || name.startsWith("LEAKDESK_"));
+        builder.environment().put("LEAKDESK_SOURCE_PORT", Integer.toString(sourcePort));
+        builder.environment().put("LEAKDESK_STAFF_PORT", Integer.toString(staffPort));
+        builder.environment().put("LEAKDESK_MANAGEMENT_PORT", Integer.toString(freePort()));
+        builder.environment().putAll(environment);
+        PackagedApplication application = new PackagedApplication(sourcePort, staffPort, builder.start());
+        Thread reader = new Thread(application::collectOutput, "app-output-" + application.process.pid());
+        reader.setDaemon(true);
+        reader.start();
+        return application;
+    }
+
+    /** Waits until Spring Boot says the application has started; fails with its output if it died first. */
+    PackagedApplication awaitStarted() {
+        // Generous: several JVMs may be starting at once on a machine other work keeps busy.
+        await().atMost(Duration.ofMinutes(5))
+                .until(() -> output.stream().anyMatch(line -> line.contains("Started LeakDeskApplication"))
+                        || !process.isAlive());
+        if (!process.isAlive()) {
+            throw new AssertionError("LeakDesk (pid " + process.pid() + ") ended while starting:\n" + log());
+        }
+        return this;
+    }
+
+    /** {@code kill -9}: no shutdown hook, no flush, nothing handed back. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
     }
 
     /** The demo passwords the first start printed, by account. */
@@ -94,7 +137,7 @@ final class PackagedApplication implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -66,18 +66,26 @@ final class DocumentExtraction implements MetadataExtraction {
             throw new SubmissionShreddedException(submissionId, at);
         });
         List<SubmissionStore.FileRow> pending = pending(submissionId);
-        if (!pending.isEmpty()) {
-            DecryptionSession session = decryptor.open(new AccessRecord(
-                    ACTOR,
-                    IntakeAccessAction.METADATA_EXTRACTED,
-                    submissionId.toString(),
-                    pending.size() + (pending.size() == 1 ? " document" : " documents")));
-            for (SubmissionStore.FileRow file : pending) {
-                beforeEachDocument.run();
-                extract(session, file);
+        DecryptionSession session = null;
+        for (SubmissionStore.FileRow file : pending) {
+            // The caller's check that the work is still its own (an external task's lock) comes
+            // before the access log entry: a worker that lost its task while the database was
+            // away must neither decrypt nor log a decryption the next worker will log again.
+            beforeEachDocument.run();
+            if (session == null) {
+                session = open(submissionId, pending.size());
             }
+            extract(session, file);
         }
         return store.outcomes(submissionId);
+    }
+
+    private DecryptionSession open(UUID submissionId, int documents) {
+        return decryptor.open(new AccessRecord(
+                ACTOR,
+                IntakeAccessAction.METADATA_EXTRACTED,
+                submissionId.toString(),
+                documents + (documents == 1 ? " document" : " documents")));
     }
 
     private List<SubmissionStore.FileRow> pending(UUID submissionId) {

@@ -137,6 +137,29 @@ class MetadataExtractionTest {
         assertThat(documents.get(0).metadata().fields()).containsKey("geo:lat");
     }
 
+    /**
+     * A worker that lost its task (its lock ran out while the database was away) learns it from the
+     * first lock check: it must stop before decrypting or logging anything, or the worker that took
+     * the task over would log the same extraction a second time.
+     */
+    @Test
+    void aRefusedLockCheckStopsTheRunBeforeAnythingIsDecryptedOrLogged() throws Exception {
+        Receipt receipt = submit(SharedFiles.corpus("testPDF.pdf"), SharedFiles.corpus("testWORD.docx"));
+
+        assertThatThrownBy(() -> extraction.extractAll(receipt.submissionId(), () -> {
+                    throw new IllegalStateException("the task is locked by another worker");
+                }))
+                .hasMessage("the task is locked by another worker");
+
+        assertThat(extractionEntries(receipt.submissionId())).isEmpty();
+        assertThat(submissions.overview(receipt.submissionId()).orElseThrow().filesExtracted())
+                .isZero();
+        extraction.extractAll(receipt.submissionId());
+        assertThat(extractionEntries(receipt.submissionId()))
+                .singleElement()
+                .satisfies(entry -> assertThat(entry.detail()).isEqualTo("2 documents"));
+    }
+
     @Test
     void anUnknownSubmissionIsNotFound() {
         assertThatThrownBy(() -> extraction.extractAll(UUID.randomUUID()))

@@ -21,8 +21,9 @@ import org.springframework.stereotype.Component;
 /**
  * Works the external task "Extract metadata" of {@code leak-review.bpmn}. Parsing takes up to a
  * minute per document, so it runs here, outside the engine and outside any transaction; the task
- * stays locked to this worker meanwhile (the lock is extended before each document) and is handed
- * to another worker if this process dies. Runs wherever the job executor runs: tests that drive the
+ * stays locked to this worker meanwhile (a {@link LockHeartbeat} extends the lock while the work
+ * runs and before each document) and is handed to another worker once the lock runs out if this
+ * process dies. Runs wherever the job executor runs: tests that drive the
  * engine by hand switch both off with {@code camunda.bpm.job-execution.enabled=false}.
  */
 @Component
@@ -55,7 +56,8 @@ class ExtractionWorker implements SmartLifecycle {
         }
         stopping = false;
         for (int i = 1; i <= settings.workers(); i++) {
-            Thread thread = new Thread(this::pollUntilStopped, "leakdesk-extraction-" + i);
+            String lockOwner = lockOwner(i);
+            Thread thread = new Thread(() -> pollUntilStopped(lockOwner), "leakdesk-extraction-" + i);
             // A thread stuck in a parse must not keep the JVM alive; its task's lock simply runs out.
             thread.setDaemon(true);
             thread.start();
@@ -89,13 +91,29 @@ class ExtractionWorker implements SmartLifecycle {
     }
 
     /**
+     * The id thread {@code thread} locks tasks under. Each thread has its own: the engine accepts a
+     * lock extension or a completion from whoever holds the lock's id, so with one id for all
+     * threads a thread whose lock ran out (the database was away) would go on extracting a case
+     * that another thread had taken meanwhile, and both would decrypt and log it.
+     */
+    String lockOwner(int thread) {
+        return workerId + "-" + thread;
+    }
+
+    /** {@link #workOnce(String)} as the first thread. */
+    boolean workOnce() {
+        return workOnce(lockOwner(1));
+    }
+
+    /**
      * Takes one extraction task, if there is one, and works it to the end.
      *
+     * @param lockOwner the id the task is locked, extended and completed under
      * @return whether there was a task (so the caller polls again at once)
      */
-    boolean workOnce() {
+    boolean workOnce(String lockOwner) {
         List<LockedExternalTask> locked = externalTasks
-                .fetchAndLock(1, workerId)
+                .fetchAndLock(1, lockOwner)
                 .topic(TOPIC, lockMillis())
                 .processDefinitionKey(ProcessVariables.PROCESS_KEY)
                 .variables(List.of()) // the business key is all it needs
@@ -103,15 +121,15 @@ class ExtractionWorker implements SmartLifecycle {
         if (locked.isEmpty()) {
             return false;
         }
-        work(locked.get(0));
+        work(locked.get(0), lockOwner);
         return true;
     }
 
-    private void pollUntilStopped() {
+    private void pollUntilStopped(String lockOwner) {
         while (!stopping) {
             boolean busy;
             try {
-                busy = workOnce();
+                busy = workOnce(lockOwner);
             } catch (RuntimeException e) {
                 // The engine's database is away, or the task went to another worker: wait as when idle.
                 log.warn("Metadata extraction worker: {}", e.getClass().getName());
@@ -123,19 +141,18 @@ class ExtractionWorker implements SmartLifecycle {
         }
     }
 
-    private void work(LockedExternalTask task) {
+    private void work(LockedExternalTask task, String lockOwner) {
         ExtractionSummary summary;
-        try {
-            summary = extraction.extractAll(
-                    UUID.fromString(task.getBusinessKey()),
-                    () -> externalTasks.extendLock(task.getId(), workerId, lockMillis()));
+        try (LockHeartbeat lock = new LockHeartbeat(
+                settings.lockDuration(), () -> externalTasks.extendLock(task.getId(), lockOwner, lockMillis()))) {
+            summary = extraction.extractAll(UUID.fromString(task.getBusinessKey()), lock::check);
         } catch (RuntimeException e) {
-            fail(task, e);
+            fail(task, lockOwner, e);
             return;
         }
         externalTasks.complete(
                 task.getId(),
-                workerId,
+                lockOwner,
                 Map.of(
                         ProcessVariables.DOCUMENTS_EXTRACTED, summary.extracted(),
                         ProcessVariables.DOCUMENTS_UNPARSEABLE, summary.unparseable(),
@@ -146,7 +163,7 @@ class ExtractionWorker implements SmartLifecycle {
      * Reports a failure by the exception's class alone: its message may quote a document. Retries
      * count down from the configured number; at zero the engine raises an incident.
      */
-    private void fail(LockedExternalTask task, RuntimeException e) {
+    private void fail(LockedExternalTask task, String lockOwner, RuntimeException e) {
         if (stopping) {
             // Interrupted by shutdown, not a fault of the case: hand it back at once, retries intact.
             handBack(task);
@@ -160,7 +177,7 @@ class ExtractionWorker implements SmartLifecycle {
                 Math.max(0, retriesLeft));
         externalTasks.handleFailure(
                 task.getId(),
-                workerId,
+                lockOwner,
                 e.getClass().getName(),
                 Math.max(0, retriesLeft),
                 retriesLeft > 0 ? settings.retryDelay().toMillis() : 0);

@@ -9,8 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * intake's parser settings share the prefix, so every extraction setting is in one place).
  *
  * @param workers threads, each extracting one case at a time
- * @param lockDuration how long a task stays with this worker without a sign of life; extended before
- *     each document, so it must only outlast the parsing of one document
+ * @param lockDuration how long a task stays with this worker without a sign of life: extended every
+ *     third of it while the work runs, so it is also how soon a dead worker's task goes to another
  * @param idlePoll pause between polls while there is no work
  * @param retries attempts before a failing extraction becomes an incident
  * @param retryDelay wait before a failed extraction is tried again

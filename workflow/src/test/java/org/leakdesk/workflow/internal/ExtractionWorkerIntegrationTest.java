@@ -88,7 +88,7 @@ class ExtractionWorkerIntegrationTest {
         assertThat(log(caseId))
                 .singleElement()
                 .satisfies(entry -> assertThat(entry.isSuccessLog()).isTrue())
-                .satisfies(entry -> assertThat(entry.getWorkerId()).isEqualTo(worker.workerId()));
+                .satisfies(entry -> assertThat(entry.getWorkerId()).startsWith(worker.workerId() + "-"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.leakdesk.workflow.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -10,7 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ExternalTaskService;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.externaltask.ExternalTask;
 import org.camunda.bpm.engine.history.HistoricExternalTaskLog;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -137,6 +142,93 @@ class ExtractionWorkerTest {
         assertThat(waitingAt(instance)).containsExactly("extractMetadata");
     }
 
+    /**
+     * A parse longer than the lock (a parser child starting on a busy machine, say) keeps its task:
+     * the heartbeat extends the lock while it runs, so no other worker takes the case and does it
+     * a second time.
+     */
+    @Test
+    void aParseLongerThanTheLockKeepsItsTask() {
+        ProcessInstance instance = start();
+        ExtractionWorkerSettings shortLock =
+                new ExtractionWorkerSettings(1, Duration.ofSeconds(2), Duration.ofMillis(250), 3, Duration.ZERO);
+        List<Integer> takenByAnother = new ArrayList<>();
+        ExtractionWorker worker = new ExtractionWorker(
+                externalTasks(),
+                (caseId, beforeEachDocument) -> {
+                    beforeEachDocument.run();
+                    for (int second = 0; second < 6; second++) {
+                        sleep(Duration.ofSeconds(1)); // one document, three lock durations long
+                        takenByAnother.add(externalTasks()
+                                .fetchAndLock(1, "another-worker")
+                                .topic(ExtractionWorker.TOPIC, 60_000)
+                                .execute()
+                                .size());
+                    }
+                    return new ExtractionSummary(1, 0);
+                },
+                shortLock);
+
+        assertThat(worker.workOnce()).isTrue();
+
+        assertThat(takenByAnother).as("another worker polling meanwhile").containsOnly(0);
+        assertThat(waitingAt(instance)).containsExactly("triage");
+    }
+
+    /**
+     * What a PostgreSQL restart did to one case (DatabaseRestartTest saw it logged twice): thread 1
+     * holds the task and stalls past its lock while the database is away; thread 2 of the same
+     * process takes the task meanwhile. When thread 1 comes back, its lock check is refused before
+     * it decrypts anything, so the case is decrypted (and logged) once, by thread 2.
+     */
+    @Test
+    void aThreadWhoseLockRanOutWhileItStalledNeitherDecryptsNorCompletes() {
+        ProcessInstance instance = start();
+        AtomicInteger decryptions = new AtomicInteger();
+        AtomicReference<Runnable> firstThreadsLockCheck = new AtomicReference<>();
+        AtomicReference<ExtractionWorker> holder = new AtomicReference<>();
+        List<Throwable> firstThreadRefused = new ArrayList<>();
+        ExtractionWorker worker = worker((caseId, beforeEachDocument) -> {
+            if (firstThreadsLockCheck.compareAndSet(null, beforeEachDocument)) {
+                // Thread 1: the database is away longer than the lock lasts; thread 2 polls meanwhile.
+                ClockUtil.offset(SETTINGS.lockDuration().plusMinutes(1).toMillis());
+                assertThat(holder.get().workOnce(holder.get().lockOwner(2))).isTrue();
+                beforeEachDocument.run(); // thread 1 is back: refused, the task is no longer its own
+                decryptions.incrementAndGet();
+                return new ExtractionSummary(1, 0);
+            }
+            // Thread 2, while it holds the task, and thread 1 coming back in the middle of it.
+            beforeEachDocument.run();
+            try {
+                firstThreadsLockCheck.get().run();
+            } catch (RuntimeException refused) {
+                firstThreadRefused.add(refused);
+            }
+            decryptions.incrementAndGet();
+            return new ExtractionSummary(1, 0);
+        });
+        holder.set(worker);
+
+        assertThatThrownBy(() -> worker.workOnce(worker.lockOwner(1)))
+                .as("thread 1 can neither complete nor report a failure on a task it lost")
+                .isInstanceOf(ProcessEngineException.class);
+
+        assertThat(firstThreadRefused)
+                .as("thread 1's lock check while thread 2 holds the task")
+                .singleElement()
+                .isInstanceOf(BadUserRequestException.class);
+        assertThat(decryptions).as("decrypted once, by thread 2").hasValue(1);
+        assertThat(waitingAt(instance)).containsExactly("triage");
+        assertThat(extension
+                        .getHistoryService()
+                        .createHistoricExternalTaskLogQuery()
+                        .processInstanceId(instance.getId())
+                        .successLog()
+                        .singleResult()
+                        .getWorkerId())
+                .isEqualTo(worker.lockOwner(2));
+    }
+
     @Test
     void idleWhenThereIsNothingToExtract() {
         assertThat(worker((caseId, beforeEachDocument) -> new ExtractionSummary(0, 0))
@@ -148,6 +240,8 @@ class ExtractionWorkerTest {
     void workerIdsDiffer() {
         MetadataExtraction unused = (caseId, beforeEachDocument) -> new ExtractionSummary(0, 0);
         assertThat(worker(unused).workerId()).isNotEqualTo(worker(unused).workerId());
+        ExtractionWorker worker = worker(unused);
+        assertThat(worker.lockOwner(1)).as("each thread its own").isNotEqualTo(worker.lockOwner(2));
     }
 
     private ExtractionWorker worker(MetadataExtraction extraction) {
@@ -176,6 +270,15 @@ class ExtractionWorkerTest {
 
     private List<String> waitingAt(ProcessInstance instance) {
         return extension.getRuntimeService().getActiveActivityIds(instance.getId());
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Date minutesAfter(Date start, int minutes) {
