@@ -52,4 +52,13 @@ public interface CaseInbox {
      * @throws CaseNotVisibleException unless the member may see the case
      */
     CaseFile open(UUID caseId, StaffMember member);
+
+    /**
+     * The BPMN 2.0 XML of a deployed version of the review process, as it was deployed (with its
+     * diagram), for drawing where a case stands ({@link CaseStatus#processDefinitionId()}). It
+     * holds nothing of any case.
+     *
+     * @throws IllegalArgumentException if no version of the review process has that id
+     */
+    String processDiagram(String processDefinitionId);
 }

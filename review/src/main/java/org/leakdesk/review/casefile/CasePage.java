@@ -4,9 +4,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.leakdesk.infra.StaffMember;
+import org.leakdesk.infra.StrictHeaders;
 import org.leakdesk.workflow.CaseFile;
 import org.leakdesk.workflow.CaseInbox;
+import org.leakdesk.workflow.CaseStatus;
 import org.leakdesk.workflow.InvalidEntryException;
 import org.leakdesk.workflow.SourceConversation;
 import org.leakdesk.workflow.VerificationRequest;
@@ -32,8 +35,15 @@ class CasePage {
         this.conversation = conversation;
     }
 
-    String render(UUID caseId, StaffMember member, Model model) {
+    /**
+     * The case page. It is the one staff page that runs scripts (the application's own, drawing
+     * the process diagram), so it answers with a policy that allows them from its own origin;
+     * Spring Security's header writer leaves a policy already set.
+     */
+    String render(UUID caseId, StaffMember member, Model model, HttpServletResponse response) {
         CaseFile file = inbox.open(caseId, member);
+        response.setHeader("Content-Security-Policy", StrictHeaders.SCRIPTED_STAFF_CONTENT_SECURITY_POLICY);
+        model.addAttribute("processDiagram", diagramOf(file.status()));
         model.addAttribute("file", file);
         model.addAttribute("status", file.status());
         model.addAttribute("documents", file.documents());
@@ -62,7 +72,19 @@ class CasePage {
             Model model) {
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         model.addAttribute("entryProblem", problem.getMessage());
-        return render(caseOf(request), member, model);
+        return render(caseOf(request), member, model, response);
+    }
+
+    /** The deployed BPMN of the case's process version, or null if the engine no longer has it. */
+    private @Nullable String diagramOf(CaseStatus status) {
+        if (status.processDefinitionId() == null) {
+            return null;
+        }
+        try {
+            return inbox.processDiagram(status.processDefinitionId());
+        } catch (IllegalArgumentException e) {
+            return null; // the page still names the current step
+        }
     }
 
     /** Every form of the case page names its case: in the path or in a hidden field. */

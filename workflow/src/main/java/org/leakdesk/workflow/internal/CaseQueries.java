@@ -19,6 +19,7 @@ import org.leakdesk.infra.Decryptor;
 import org.leakdesk.infra.StaffMember;
 import org.leakdesk.infra.StaffRole;
 import org.leakdesk.intake.CaseDocuments;
+import org.leakdesk.intake.SubmissionOverview;
 import org.leakdesk.intake.Submissions;
 import org.leakdesk.workflow.Assessment;
 import org.leakdesk.workflow.CaseFile;
@@ -36,6 +37,7 @@ import org.leakdesk.workflow.StuckStep;
 import org.leakdesk.workflow.TaskKind;
 import org.leakdesk.workflow.VerificationRequest;
 import org.leakdesk.workflow.VerificationTally;
+import org.leakdesk.workflow.WaitingCase;
 import org.leakdesk.workflow.WorkflowAccessAction;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -55,6 +57,7 @@ class CaseQueries implements CaseInbox {
     private final Decryptor decryptor;
     private final Incidents incidents;
     private final InboxQuery inboxQuery;
+    private final ProcessDiagrams diagrams;
 
     CaseQueries(
             TaskService tasks,
@@ -67,7 +70,8 @@ class CaseQueries implements CaseInbox {
             Submissions submissions,
             Decryptor decryptor,
             Incidents incidents,
-            InboxQuery inboxQuery) {
+            InboxQuery inboxQuery,
+            ProcessDiagrams diagrams) {
         this.tasks = tasks;
         this.runtime = runtime;
         this.history = history;
@@ -79,6 +83,7 @@ class CaseQueries implements CaseInbox {
         this.decryptor = decryptor;
         this.incidents = incidents;
         this.inboxQuery = inboxQuery;
+        this.diagrams = diagrams;
     }
 
     @Override
@@ -107,6 +112,15 @@ class CaseQueries implements CaseInbox {
             return new InboxPage(List.of(), page, pageSize, 0);
         }
         java.util.Map<InboxTab, Long> counts = inboxQuery.counts(member, filter);
+        if (filter.tab() == InboxTab.WAITING) {
+            return new InboxPage(
+                    List.of(),
+                    page,
+                    pageSize,
+                    counts.get(InboxTab.WAITING),
+                    counts,
+                    waitingCases(inboxQuery.waitingPage(member, filter, page, pageSize)));
+        }
         return new InboxPage(
                 processTasks.inboxTasks(inboxQuery.page(member, filter, page, pageSize)),
                 page,
@@ -137,7 +151,9 @@ class CaseQueries implements CaseInbox {
         boolean given = open.stream()
                 .anyMatch(task -> task.claimedBy(member.username())
                         || (member.has(task.kind().role()) && mayTake(task, member, participants)));
-        if (!given && !participants.includes(member.username())) {
+        // Nobody holds a case while outside parties answer: every reviewer may follow it and record an answer.
+        boolean waiting = open.isEmpty() && member.has(StaffRole.REVIEWER) && inboxQuery.waitingForVerification(caseId);
+        if (!given && !waiting && !participants.includes(member.username())) {
             throw new CaseNotVisibleException(caseId);
         }
         InboxTask claimable = open.stream()
@@ -160,7 +176,47 @@ class CaseQueries implements CaseInbox {
                 Set.copyOf(participants.of(ReviewCases.Part.ASSESSMENT)),
                 decidedBy,
                 running ? dateVariable(instance.getId(), ProcessVariables.HOLD_UNTIL) : null,
-                running ? dateVariable(instance.getId(), ProcessVariables.DESTROY_AT) : null);
+                running ? dateVariable(instance.getId(), ProcessVariables.DESTROY_AT) : null,
+                diagrams.currentSteps(instance),
+                instance.getProcessDefinitionId());
+    }
+
+    @Override
+    public String processDiagram(String processDefinitionId) {
+        return diagrams.xml(processDefinitionId);
+    }
+
+    /** The page's waiting cases with their documents, one overview per case as for tasks. */
+    private List<WaitingCase> waitingCases(List<InboxQuery.WaitingRow> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        java.util.Map<String, Integer> withFindings = new java.util.HashMap<>();
+        for (VariableInstance v : runtime.createVariableInstanceQuery()
+                .processInstanceIdIn(rows.stream()
+                        .map(InboxQuery.WaitingRow::processInstanceId)
+                        .toArray(String[]::new))
+                .variableName(ProcessVariables.DOCUMENTS_WITH_FINDINGS)
+                .list()) {
+            withFindings.put(v.getProcessInstanceId(), (Integer) v.getValue());
+        }
+        List<WaitingCase> result = new ArrayList<>();
+        for (InboxQuery.WaitingRow row : rows) {
+            SubmissionOverview overview = submissions.overview(row.caseId()).orElse(null);
+            result.add(new WaitingCase(
+                    row.caseId(),
+                    overview != null ? overview.receivedAt() : Instant.EPOCH,
+                    overview != null ? overview.fileCount() : 0,
+                    withFindings.getOrDefault(row.processInstanceId(), 0),
+                    row.round(),
+                    row.sentAt(),
+                    row.requests(),
+                    row.answered(),
+                    row.outstanding(),
+                    row.overdue(),
+                    row.due()));
+        }
+        return result;
     }
 
     @Override
