@@ -16,7 +16,9 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.TransitionInstance;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.jspecify.annotations.Nullable;
 import org.leakdesk.workflow.CurrentStep;
 import org.springframework.stereotype.Component;
@@ -52,8 +54,15 @@ class ProcessDiagrams {
         Map<String, String> names = new LinkedHashMap<>();
         Map<String, Integer> counts = new LinkedHashMap<>();
         collect(root, names, counts);
+        BpmnModelInstance model = repository.getBpmnModelInstance(instance.getProcessDefinitionId());
         List<CurrentStep> steps = new ArrayList<>();
-        names.forEach((id, name) -> steps.add(new CurrentStep(id, name, counts.get(id))));
+        names.forEach((id, name) -> {
+            // A sub-process left without a step inside is an outside party's branch that has ended,
+            // waiting for the other branches: not a step the case stands at.
+            if (!(model.getModelElementById(id) instanceof SubProcess)) {
+                steps.add(new CurrentStep(id, name, counts.get(id)));
+            }
+        });
         return steps;
     }
 
