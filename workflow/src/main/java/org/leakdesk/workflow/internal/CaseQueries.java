@@ -12,7 +12,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.VariableInstance;
-import org.jspecify.annotations.Nullable;
 import org.leakdesk.infra.AccessRecord;
 import org.leakdesk.infra.DecryptionSession;
 import org.leakdesk.infra.Decryptor;
@@ -138,6 +137,53 @@ class CaseQueries implements CaseInbox {
     @Override
     @Transactional(readOnly = true)
     public CaseStatus status(UUID caseId, StaffMember member) {
+        Visible visible = visible(caseId, member);
+        HistoricProcessInstance instance = visible.instance();
+        List<InboxTask> open = visible.openTasks();
+        ReviewCases.Participants participants = visible.participants();
+        InboxTask claimable = open.stream()
+                .filter(InboxTask::unclaimed)
+                .filter(task -> member.has(task.kind().role()) && mayTake(task, member, participants))
+                .findFirst()
+                .orElse(null);
+        String decidedBy = records.ofCase(caseId).stream()
+                .filter(row -> row.step() == ReviewRecords.Step.EDITORIAL_DECISION)
+                .reduce((first, second) -> second)
+                .map(ReviewRecords.Row::recordedBy)
+                .orElse(null);
+        boolean running = instance.getEndTime() == null;
+        java.util.Map<String, Instant> dates = running ? dateVariables(instance.getId()) : java.util.Map.of();
+        return new CaseStatus(
+                caseId,
+                stage(instance, open),
+                open,
+                claimable,
+                participants.of(ReviewCases.Part.TRIAGE).stream().findFirst().orElse(null),
+                Set.copyOf(participants.of(ReviewCases.Part.ASSESSMENT)),
+                decidedBy,
+                running ? dates.get(ProcessVariables.HOLD_UNTIL) : null,
+                running ? dates.get(ProcessVariables.DESTROY_AT) : null,
+                diagrams.currentSteps(instance),
+                instance.getProcessDefinitionId());
+    }
+
+    /**
+     * Only the check of {@link #status}: whether the member may see the case, at the cost of the
+     * few queries it takes (for callers that need nothing else of the status).
+     *
+     * @throws CaseNotVisibleException unless the member may see the case
+     */
+    @Transactional(readOnly = true)
+    public void requireVisible(UUID caseId, StaffMember member) {
+        visible(caseId, member);
+    }
+
+    /** What the visibility rule reads, for a case the member may see. */
+    private record Visible(
+            HistoricProcessInstance instance, List<InboxTask> openTasks, ReviewCases.Participants participants) {}
+
+    /** The one place that decides whether a member may see a case. */
+    private Visible visible(UUID caseId, StaffMember member) {
         HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
                 .processDefinitionKey(ProcessVariables.PROCESS_KEY)
                 .processInstanceBusinessKey(caseId.toString())
@@ -156,29 +202,7 @@ class CaseQueries implements CaseInbox {
         if (!given && !waiting && !participants.includes(member.username())) {
             throw new CaseNotVisibleException(caseId);
         }
-        InboxTask claimable = open.stream()
-                .filter(InboxTask::unclaimed)
-                .filter(task -> member.has(task.kind().role()) && mayTake(task, member, participants))
-                .findFirst()
-                .orElse(null);
-        String decidedBy = records.ofCase(caseId).stream()
-                .filter(row -> row.step() == ReviewRecords.Step.EDITORIAL_DECISION)
-                .reduce((first, second) -> second)
-                .map(ReviewRecords.Row::recordedBy)
-                .orElse(null);
-        boolean running = instance.getEndTime() == null;
-        return new CaseStatus(
-                caseId,
-                stage(instance, open),
-                open,
-                claimable,
-                participants.of(ReviewCases.Part.TRIAGE).stream().findFirst().orElse(null),
-                Set.copyOf(participants.of(ReviewCases.Part.ASSESSMENT)),
-                decidedBy,
-                running ? dateVariable(instance.getId(), ProcessVariables.HOLD_UNTIL) : null,
-                running ? dateVariable(instance.getId(), ProcessVariables.DESTROY_AT) : null,
-                diagrams.currentSteps(instance),
-                instance.getProcessDefinitionId());
+        return new Visible(instance, open, participants);
     }
 
     @Override
@@ -305,17 +329,18 @@ class CaseQueries implements CaseInbox {
         return CaseStage.EXTRACTING_METADATA;
     }
 
-    private @Nullable Instant dateVariable(String processInstanceId, String name) {
-        VariableInstance variable =
-                runtime
-                        .createVariableInstanceQuery()
-                        .processInstanceIdIn(processInstanceId)
-                        .variableName(name)
-                        .list()
-                        .stream()
-                        .findFirst()
-                        .orElse(null);
-        return variable != null && variable.getValue() instanceof Date date ? date.toInstant() : null;
+    /** The hold and destruction dates of a running case, in one query; absent when not set. */
+    private java.util.Map<String, Instant> dateVariables(String processInstanceId) {
+        java.util.Map<String, Instant> dates = new java.util.HashMap<>();
+        for (VariableInstance variable : runtime.createVariableInstanceQuery()
+                .processInstanceIdIn(processInstanceId)
+                .variableNameIn(ProcessVariables.HOLD_UNTIL, ProcessVariables.DESTROY_AT)
+                .list()) {
+            if (variable.getValue() instanceof Date date) {
+                dates.putIfAbsent(variable.getName(), date.toInstant());
+            }
+        }
+        return dates;
     }
 
     private static List<String> staffGroups(StaffMember member) {
