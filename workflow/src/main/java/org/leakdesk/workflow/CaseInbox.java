@@ -6,7 +6,8 @@ import org.leakdesk.infra.StaffMember;
 
 /**
  * What staff see of cases. Decides, in one place, which cases a member may see: those with an
- * open task of their roles, and those they worked on.
+ * open task of their roles, those they worked on, and, for reviewers, those waiting for outside
+ * parties to answer their verification requests (nobody holds such a case meanwhile).
  */
 public interface CaseInbox {
 
