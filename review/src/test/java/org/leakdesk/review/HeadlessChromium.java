@@ -32,6 +32,8 @@ final class HeadlessChromium {
                 "--no-first-run",
                 "--window-size=1280,1000",
                 "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+        // The console's messages (a refused script or style says so there) for tests that read them.
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         if (!javaScript) {
             options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
         }

@@ -6,7 +6,8 @@ import org.leakdesk.infra.StaffMember;
 
 /**
  * What staff see of cases. Decides, in one place, which cases a member may see: those with an
- * open task of their roles, and those they worked on.
+ * open task of their roles, those they worked on, and, for reviewers, those waiting for outside
+ * parties to answer their verification requests (nobody holds such a case meanwhile).
  */
 public interface CaseInbox {
 
@@ -52,4 +53,13 @@ public interface CaseInbox {
      * @throws CaseNotVisibleException unless the member may see the case
      */
     CaseFile open(UUID caseId, StaffMember member);
+
+    /**
+     * The BPMN 2.0 XML of a deployed version of the review process, as it was deployed (with its
+     * diagram), for drawing where a case stands ({@link CaseStatus#processDefinitionId()}). It
+     * holds nothing of any case.
+     *
+     * @throws IllegalArgumentException if no version of the review process has that id
+     */
+    String processDiagram(String processDefinitionId);
 }

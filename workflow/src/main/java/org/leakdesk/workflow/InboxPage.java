@@ -6,13 +6,20 @@ import java.util.Map;
 /**
  * One page of a member's inbox, oldest task first.
  *
- * @param tasks the tasks on this page
+ * @param tasks the tasks on this page (none on the {@link InboxTab#WAITING} tab)
  * @param page which page, from 0
  * @param pageSize how many tasks a page holds
  * @param total how many tasks the whole inbox (this tab, these filters) holds
  * @param counts how many tasks each tab holds with the same filters (empty when not asked)
+ * @param waiting the cases on this page of the {@link InboxTab#WAITING} tab (empty on the others)
  */
-public record InboxPage(List<InboxTask> tasks, int page, int pageSize, long total, Map<InboxTab, Long> counts) {
+public record InboxPage(
+        List<InboxTask> tasks,
+        int page,
+        int pageSize,
+        long total,
+        Map<InboxTab, Long> counts,
+        List<WaitingCase> waiting) {
 
     /** The most a page may hold. */
     public static final int MAX_PAGE_SIZE = 200;
@@ -20,6 +27,12 @@ public record InboxPage(List<InboxTask> tasks, int page, int pageSize, long tota
     public InboxPage {
         tasks = List.copyOf(tasks);
         counts = Map.copyOf(counts);
+        waiting = List.copyOf(waiting);
+    }
+
+    /** A page of tasks with the counts per tab. */
+    public InboxPage(List<InboxTask> tasks, int page, int pageSize, long total, Map<InboxTab, Long> counts) {
+        this(tasks, page, pageSize, total, counts, List.of());
     }
 
     /** A page without counts per tab. */
@@ -45,13 +58,17 @@ public record InboxPage(List<InboxTask> tasks, int page, int pageSize, long tota
         return (long) (page + 1) * pageSize < total;
     }
 
-    /** Position of the first task on this page, from 1 (0 when the page is empty). */
+    /** Position of the first task (or waiting case) on this page, from 1 (0 when the page is empty). */
     public long first() {
-        return tasks.isEmpty() ? 0 : (long) page * pageSize + 1;
+        return size() == 0 ? 0 : (long) page * pageSize + 1;
     }
 
-    /** Position of the last task on this page. */
+    /** Position of the last task (or waiting case) on this page. */
     public long last() {
-        return (long) page * pageSize + tasks.size();
+        return (long) page * pageSize + size();
+    }
+
+    private int size() {
+        return tasks.size() + waiting.size();
     }
 }

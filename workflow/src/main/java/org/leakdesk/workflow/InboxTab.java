@@ -9,7 +9,12 @@ public enum InboxTab {
     /** Unclaimed tasks the member's roles (and the four-eyes rule) let them take. */
     CLAIMABLE("Tasks I can claim"),
     /** Editorial decisions waiting, for editors. */
-    DECISIONS("Decisions waiting");
+    DECISIONS("Decisions waiting"),
+    /**
+     * For reviewers: cases whose verification requests are out and not all answered. They have no
+     * open task (the process waits for the answers), so no other tab lists them.
+     */
+    WAITING("Waiting for verification");
 
     private final String label;
 

@@ -54,8 +54,8 @@ class CaseController {
     }
 
     @GetMapping("/cases/{caseId}")
-    String show(@PathVariable UUID caseId, StaffMember member, Model model) {
-        return page.render(caseId, member, model);
+    String show(@PathVariable UUID caseId, StaffMember member, Model model, HttpServletResponse response) {
+        return page.render(caseId, member, model, response);
     }
 
     /** Only whoever holds the case's open task may decrypt a document to scrub it. */

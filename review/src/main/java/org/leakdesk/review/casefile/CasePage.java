@@ -7,13 +7,16 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.leakdesk.infra.JournalistKeys;
 import org.leakdesk.infra.StaffMember;
 import org.leakdesk.infra.StaffRole;
+import org.leakdesk.infra.StrictHeaders;
 import org.leakdesk.review.web.Display;
 import org.leakdesk.workflow.CaseFile;
 import org.leakdesk.workflow.CaseInbox;
 import org.leakdesk.workflow.CaseNotes;
+import org.leakdesk.workflow.CaseStatus;
 import org.leakdesk.workflow.InvalidEntryException;
 import org.leakdesk.workflow.SourceConversation;
 import org.leakdesk.workflow.VerificationRequest;
@@ -53,8 +56,15 @@ class CasePage {
         this.display = display;
     }
 
-    String render(UUID caseId, StaffMember member, Model model) {
+    /**
+     * The case page. It is the one staff page that runs scripts (the application's own, drawing
+     * the process diagram), so it answers with a policy that allows them from its own origin;
+     * Spring Security's header writer leaves a policy already set.
+     */
+    String render(UUID caseId, StaffMember member, Model model, HttpServletResponse response) {
         CaseFile file = inbox.open(caseId, member);
+        response.setHeader("Content-Security-Policy", StrictHeaders.SCRIPTED_STAFF_CONTENT_SECURITY_POLICY);
+        model.addAttribute("processDiagram", diagramOf(file.status()));
         model.addAttribute("file", file);
         // Here rather than in the template: the layout's title is evaluated in Thymeleaf's restricted mode.
         model.addAttribute("caseRef", display.caseRef(caseId));
@@ -91,7 +101,19 @@ class CasePage {
             Model model) {
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         model.addAttribute("entryProblem", problem.getMessage());
-        return render(caseOf(request), member, model);
+        return render(caseOf(request), member, model, response);
+    }
+
+    /** The deployed BPMN of the case's process version, or null if the engine no longer has it. */
+    private @Nullable String diagramOf(CaseStatus status) {
+        if (status.processDefinitionId() == null) {
+            return null;
+        }
+        try {
+            return inbox.processDiagram(status.processDefinitionId());
+        } catch (IllegalArgumentException e) {
+            return null; // the page still names the current step
+        }
     }
 
     private List<JournalistKeys.JournalistKey> journalistKeys() {

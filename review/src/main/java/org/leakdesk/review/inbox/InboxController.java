@@ -3,6 +3,8 @@ package org.leakdesk.review.inbox;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.leakdesk.infra.Face;
 import org.leakdesk.infra.ServedOn;
@@ -50,7 +52,7 @@ class InboxController {
             @RequestParam(required = false) @Nullable TaskKind stage,
             @RequestParam(defaultValue = "false") boolean findings,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate due,
-            @RequestParam(defaultValue = "OLDEST") InboxSort sort,
+            @RequestParam(required = false) @Nullable InboxSort sort,
             @RequestParam(defaultValue = "0") int page,
             StaffMember member,
             Model model) {
@@ -58,24 +60,34 @@ class InboxController {
         Instant dueBefore = due == null
                 ? null
                 : due.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        InboxFilter filter = new InboxFilter(tab, stage, findings, dueBefore, sort);
+        InboxSort order = sort != null ? sort : InboxLinks.defaultSort(tab);
+        InboxFilter filter = new InboxFilter(tab, stage, findings, dueBefore, order);
         InboxPage tasks = inbox.inbox(member, filter, Math.max(0, page), PAGE_SIZE);
         model.addAttribute("page", tasks);
         model.addAttribute("tasks", tasks.tasks());
+        model.addAttribute("waitingTab", tab == InboxTab.WAITING);
         model.addAttribute("filter", filter);
         model.addAttribute("due", due);
-        model.addAttribute("links", new InboxLinks(tab, stage, findings, due, sort));
-        model.addAttribute(
-                "tabs",
-                member.has(StaffRole.EDITOR)
-                        ? InboxTab.values()
-                        : new InboxTab[] {InboxTab.ALL, InboxTab.MINE, InboxTab.CLAIMABLE});
+        model.addAttribute("links", new InboxLinks(tab, stage, findings, due, order));
+        model.addAttribute("tabs", tabsOf(member));
         model.addAttribute("stages", TaskKind.values());
         model.addAttribute("sorts", InboxSort.values());
         model.addAttribute("now", Instant.now());
         model.addAttribute("stuck", inbox.stuck(member));
         model.addAttribute("me", member.username());
         return "review/inbox";
+    }
+
+    /** Decisions for editors; cases waiting for outside verification for reviewers, who can record answers. */
+    private static List<InboxTab> tabsOf(StaffMember member) {
+        List<InboxTab> tabs = new ArrayList<>(List.of(InboxTab.ALL, InboxTab.MINE, InboxTab.CLAIMABLE));
+        if (member.has(StaffRole.EDITOR)) {
+            tabs.add(InboxTab.DECISIONS);
+        }
+        if (member.has(StaffRole.REVIEWER)) {
+            tabs.add(InboxTab.WAITING);
+        }
+        return tabs;
     }
 
     @PostMapping("/tasks/{taskId}/claim")

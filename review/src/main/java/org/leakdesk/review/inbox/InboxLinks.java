@@ -18,17 +18,23 @@ public record InboxLinks(
         @Nullable LocalDate due,
         InboxSort sort) {
 
-    /** The first page of another tab, with the same filters. */
+    /** The order a tab has unless one is chosen: deadline soonest first for cases waiting for verification. */
+    public static InboxSort defaultSort(InboxTab tab) {
+        return tab == InboxTab.WAITING ? InboxSort.DUE : InboxSort.OLDEST;
+    }
+
+    /** The first page of another tab, with the same filters (and the order, if one was chosen). */
     public String tab(InboxTab other) {
-        return link(other, 0);
+        boolean chosen = sort != defaultSort(tab);
+        return link(other, chosen ? sort : defaultSort(other), 0);
     }
 
     /** Another page of this tab. */
     public String page(int page) {
-        return link(tab, page);
+        return link(tab, sort, page);
     }
 
-    private String link(InboxTab onTab, int page) {
+    private String link(InboxTab onTab, InboxSort sort, int page) {
         UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/inbox");
         if (onTab != InboxTab.ALL) {
             uri.queryParam("tab", onTab.name());
@@ -42,7 +48,7 @@ public record InboxLinks(
         if (due != null) {
             uri.queryParam("due", due.toString());
         }
-        if (sort != InboxSort.OLDEST) {
+        if (sort != defaultSort(onTab)) {
             uri.queryParam("sort", sort.name());
         }
         if (page > 0) {

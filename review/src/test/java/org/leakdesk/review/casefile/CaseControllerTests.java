@@ -26,6 +26,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
+import org.leakdesk.infra.StrictHeaders;
 import org.leakdesk.intake.ScrubbedCopies;
 import org.leakdesk.review.security.FreshlyChecked;
 import org.leakdesk.review.security.StaffSliceTest;
@@ -36,6 +37,7 @@ import org.leakdesk.workflow.CaseNotVisibleException;
 import org.leakdesk.workflow.CaseStage;
 import org.leakdesk.workflow.CaseStatus;
 import org.leakdesk.workflow.CaseWork;
+import org.leakdesk.workflow.CurrentStep;
 import org.leakdesk.workflow.DecisionRecord;
 import org.leakdesk.workflow.EditorialDecision;
 import org.leakdesk.workflow.InvalidEntryException;
@@ -462,6 +464,71 @@ class CaseControllerTests {
                         .with(csrf())))
                 .isEqualTo(302);
         verify(scrubbedCopies).make(CASE, file, "rita");
+    }
+
+    @Test
+    @WithMockUser(username = "rita", roles = "REVIEWER")
+    void theCurrentStepsAreNamedAndTheDeployedDiagramIsHandedToTheApplicationsOwnScript() throws Exception {
+        String xml = "<bpmn:definitions id=\"d\"><!-- the diagram & more --></bpmn:definitions>";
+        CaseStatus waiting = new CaseStatus(
+                CASE,
+                CaseStage.AWAITING_VERIFICATION,
+                List.of(),
+                null,
+                "rita",
+                Set.of(),
+                null,
+                null,
+                null,
+                List.of(
+                        new CurrentStep("awaitAnswer", "Wait for the answer", 6),
+                        new CurrentStep("recordNoAnswer", "Record: no answer", 1)),
+                "leak-review:2:abc");
+        given(inbox.open(CASE, RITA)).willReturn(CaseFiles.file(waiting));
+        given(inbox.processDiagram("leak-review:2:abc")).willReturn(xml);
+
+        MvcResult result = mvc.perform(get("/cases/" + CASE)).andReturn();
+        Document page = Jsoup.parse(result.getResponse().getContentAsString());
+
+        assertThat(page.selectFirst("#current-steps").text())
+                .isEqualTo("Current steps: Wait for the answer (6 at once), Record: no answer");
+        Element diagram = page.selectFirst("#process-diagram");
+        assertThat(diagram.attr("data-bpmn")).isEqualTo(xml);
+        assertThat(diagram.attr("data-current")).isEqualTo("awaitAnswer recordNoAnswer");
+        assertThat(page.select("script").eachAttr("src"))
+                .containsExactly("/review/bpmn-js/bpmn-viewer.production.min.js", "/review/process-diagram.js");
+        assertThat(page.select("script"))
+                .allSatisfy(script -> assertThat(script.data()).isBlank());
+        assertThat(page.select("[style]")).as("no inline style").isEmpty();
+        assertThat(result.getResponse().getHeader("Content-Security-Policy"))
+                .isEqualTo(StrictHeaders.SCRIPTED_STAFF_CONTENT_SECURITY_POLICY)
+                .contains("script-src 'self'")
+                .doesNotContain("unsafe")
+                .contains("style-src 'self'");
+    }
+
+    @Test
+    @WithMockUser(username = "rita", roles = "REVIEWER")
+    void withoutItsDiagramTheCasePageStillNamesTheStepAndLoadsNoScript() throws Exception {
+        CaseStatus triage = new CaseStatus(
+                CASE,
+                CaseStage.AWAITING_TRIAGE,
+                List.of(),
+                null,
+                null,
+                Set.of(),
+                null,
+                null,
+                null,
+                List.of(new CurrentStep("triage", "Triage", 1)),
+                "gone:1:x");
+        given(inbox.open(CASE, RITA)).willReturn(CaseFiles.file(triage));
+        given(inbox.processDiagram("gone:1:x")).willThrow(new IllegalArgumentException("no such version"));
+
+        Document page = page("/cases/" + CASE);
+
+        assertThat(page.selectFirst("#current-steps").text()).isEqualTo("Current step: Triage");
+        assertThat(page.select("#process-diagram, script")).isEmpty();
     }
 
     private Document page(String path) throws Exception {

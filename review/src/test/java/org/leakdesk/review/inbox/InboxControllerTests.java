@@ -29,6 +29,7 @@ import org.leakdesk.workflow.InboxTab;
 import org.leakdesk.workflow.InboxTask;
 import org.leakdesk.workflow.StuckStep;
 import org.leakdesk.workflow.TaskKind;
+import org.leakdesk.workflow.WaitingCase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -174,7 +175,8 @@ class InboxControllerTests {
                 .willReturn(new InboxPage(List.of(), 0, 50, 0));
         given(inbox.stuck(RITA)).willReturn(List.of());
 
-        assertThat(page().select("nav.tabs a").eachAttr("data-tab")).containsExactly("ALL", "MINE", "CLAIMABLE");
+        assertThat(page().select("nav.tabs a").eachAttr("data-tab"))
+                .containsExactly("ALL", "MINE", "CLAIMABLE", "WAITING");
         assertThat(mvc.perform(get("/inbox").param("tab", "EVERYTHING"))
                         .andReturn()
                         .getResponse()
@@ -235,6 +237,86 @@ class InboxControllerTests {
         assertThat(mvc.perform(get("/inbox")).andReturn().getResponse().getStatus())
                 .isEqualTo(403);
         verifyNoInteractions(inbox);
+    }
+
+    @Test
+    @WithMockUser(username = "rita", roles = "REVIEWER")
+    void casesWaitingForVerificationAreListedSoonestDeadlineFirstWithTheirRequestCountsAndPages() throws Exception {
+        InboxFilter waiting = new InboxFilter(InboxTab.WAITING, null, false, null, InboxSort.DUE);
+        WaitingCase late = new WaitingCase(
+                UUID.fromString("5a5a5a5a-0000-4000-8000-000000000001"),
+                SINCE,
+                8,
+                1,
+                2,
+                SINCE.plusSeconds(3600),
+                6,
+                4,
+                1,
+                1,
+                Instant.parse("2026-11-29T23:59:59Z"));
+        WaitingCase calm = new WaitingCase(
+                UUID.fromString("5a5a5a5a-0000-4000-8000-000000000002"),
+                SINCE,
+                1,
+                0,
+                1,
+                SINCE,
+                2,
+                0,
+                2,
+                0,
+                Instant.parse("2026-12-09T23:59:59Z"));
+        given(inbox.inbox(RITA, waiting, 1, InboxController.PAGE_SIZE))
+                .willReturn(new InboxPage(
+                        List.of(), 1, 50, 102, Map.of(InboxTab.ALL, 7L, InboxTab.WAITING, 102L), List.of(late, calm)));
+        given(inbox.stuck(RITA)).willReturn(List.of());
+
+        MvcResult result = mvc.perform(get("/inbox").param("tab", "WAITING").param("page", "1"))
+                .andReturn();
+        assertThat(result.getResponse().getStatus()).isEqualTo(200);
+        Document page = Jsoup.parse(result.getResponse().getContentAsString());
+
+        assertThat(page.select("nav.tabs a[data-tab=WAITING]").text()).isEqualTo("Waiting for verification 102");
+        assertThat(page.select("nav.tabs a[data-tab=WAITING]").attr("aria-current"))
+                .isEqualTo("page");
+        assertThat(page.select("#waiting tr[data-waiting-case]").eachAttr("data-waiting-case"))
+                .containsExactly(late.caseId().toString(), calm.caseId().toString());
+        assertThat(page.select("#waiting tr.overdue").eachAttr("data-waiting-case"))
+                .containsExactly(late.caseId().toString());
+        assertThat(page.select("tr[data-waiting-case] td").eachText().subList(0, 8))
+                .containsExactly(
+                        "5A5A5A5A",
+                        "2026-11-22 05:00 UTC",
+                        "8 1 with findings",
+                        "6 round 2, 2026-11-22 06:00 UTC",
+                        "4",
+                        "1",
+                        "1 overdue",
+                        "2026-11-29 23:59 UTC");
+        assertThat(page.selectFirst("#waiting a.case-ref").attr("href")).isEqualTo("/cases/" + late.caseId());
+        assertThat(page.select("#waiting form")).as("nothing to claim").isEmpty();
+        assertThat(page.select("table.tasks:not(.waiting)"))
+                .as("no task table on this tab")
+                .isEmpty();
+        assertThat(page.selectFirst("#paging span").text()).isEqualTo("Cases 51–52 of 102");
+        assertThat(page.selectFirst("#paging a[rel=next]").attr("href")).isEqualTo("/inbox?tab=WAITING&page=2");
+        assertThat(page.selectFirst("nav.tabs a[data-tab=ALL]").attr("href"))
+                .as("the default order of this tab does not follow to the others")
+                .isEqualTo("/inbox");
+    }
+
+    @Test
+    @WithMockUser(username = "edna", roles = "EDITOR")
+    void anEditorWithoutTheReviewerRoleHasNoWaitingTab() throws Exception {
+        StaffMember edna = new StaffMember("edna", Set.of(StaffRole.EDITOR));
+        given(inbox.inbox(edna, InboxFilter.everything(), 0, InboxController.PAGE_SIZE))
+                .willReturn(new InboxPage(List.of(), 0, 50, 0));
+        given(inbox.stuck(edna)).willReturn(List.of());
+
+        assertThat(page().select("nav.tabs a").eachAttr("data-tab"))
+                .containsExactly("ALL", "MINE", "CLAIMABLE", "DECISIONS");
+        assertThat(page().select("#waiting")).isEmpty();
     }
 
     private Document page() throws Exception {

@@ -58,7 +58,7 @@ class CaseNotebook implements CaseNotes {
     @Override
     @Transactional
     public Notebook read(UUID caseId, StaffMember member) {
-        queries.status(caseId, member);
+        queries.requireVisible(caseId, member);
         List<Row> rows = jdbc.sql(
                         "SELECT id, note_key, note_ciphertext, written_by, written_at FROM case_note WHERE case_id = ? ORDER BY written_at, id")
                 .param(caseId)
@@ -157,7 +157,7 @@ class CaseNotebook implements CaseNotes {
     }
 
     private void mayWrite(UUID caseId, StaffMember member) {
-        queries.status(caseId, member);
+        queries.requireVisible(caseId, member);
         if (!member.has(StaffRole.REVIEWER) && !member.has(StaffRole.EDITOR)) {
             throw new NotPermittedException("Only reviewers and editors write notes and labels.");
         }

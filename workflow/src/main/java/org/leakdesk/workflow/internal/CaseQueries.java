@@ -12,13 +12,13 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.VariableInstance;
-import org.jspecify.annotations.Nullable;
 import org.leakdesk.infra.AccessRecord;
 import org.leakdesk.infra.DecryptionSession;
 import org.leakdesk.infra.Decryptor;
 import org.leakdesk.infra.StaffMember;
 import org.leakdesk.infra.StaffRole;
 import org.leakdesk.intake.CaseDocuments;
+import org.leakdesk.intake.SubmissionOverview;
 import org.leakdesk.intake.Submissions;
 import org.leakdesk.workflow.Assessment;
 import org.leakdesk.workflow.CaseFile;
@@ -36,6 +36,7 @@ import org.leakdesk.workflow.StuckStep;
 import org.leakdesk.workflow.TaskKind;
 import org.leakdesk.workflow.VerificationRequest;
 import org.leakdesk.workflow.VerificationTally;
+import org.leakdesk.workflow.WaitingCase;
 import org.leakdesk.workflow.WorkflowAccessAction;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -55,6 +56,7 @@ class CaseQueries implements CaseInbox {
     private final Decryptor decryptor;
     private final Incidents incidents;
     private final InboxQuery inboxQuery;
+    private final ProcessDiagrams diagrams;
 
     CaseQueries(
             TaskService tasks,
@@ -67,7 +69,8 @@ class CaseQueries implements CaseInbox {
             Submissions submissions,
             Decryptor decryptor,
             Incidents incidents,
-            InboxQuery inboxQuery) {
+            InboxQuery inboxQuery,
+            ProcessDiagrams diagrams) {
         this.tasks = tasks;
         this.runtime = runtime;
         this.history = history;
@@ -79,6 +82,7 @@ class CaseQueries implements CaseInbox {
         this.decryptor = decryptor;
         this.incidents = incidents;
         this.inboxQuery = inboxQuery;
+        this.diagrams = diagrams;
     }
 
     @Override
@@ -107,6 +111,15 @@ class CaseQueries implements CaseInbox {
             return new InboxPage(List.of(), page, pageSize, 0);
         }
         java.util.Map<InboxTab, Long> counts = inboxQuery.counts(member, filter);
+        if (filter.tab() == InboxTab.WAITING) {
+            return new InboxPage(
+                    List.of(),
+                    page,
+                    pageSize,
+                    counts.get(InboxTab.WAITING),
+                    counts,
+                    waitingCases(inboxQuery.waitingPage(member, filter, page, pageSize)));
+        }
         return new InboxPage(
                 processTasks.inboxTasks(inboxQuery.page(member, filter, page, pageSize)),
                 page,
@@ -124,6 +137,53 @@ class CaseQueries implements CaseInbox {
     @Override
     @Transactional(readOnly = true)
     public CaseStatus status(UUID caseId, StaffMember member) {
+        Visible visible = visible(caseId, member);
+        HistoricProcessInstance instance = visible.instance();
+        List<InboxTask> open = visible.openTasks();
+        ReviewCases.Participants participants = visible.participants();
+        InboxTask claimable = open.stream()
+                .filter(InboxTask::unclaimed)
+                .filter(task -> member.has(task.kind().role()) && mayTake(task, member, participants))
+                .findFirst()
+                .orElse(null);
+        String decidedBy = records.ofCase(caseId).stream()
+                .filter(row -> row.step() == ReviewRecords.Step.EDITORIAL_DECISION)
+                .reduce((first, second) -> second)
+                .map(ReviewRecords.Row::recordedBy)
+                .orElse(null);
+        boolean running = instance.getEndTime() == null;
+        java.util.Map<String, Instant> dates = running ? dateVariables(instance.getId()) : java.util.Map.of();
+        return new CaseStatus(
+                caseId,
+                stage(instance, open),
+                open,
+                claimable,
+                participants.of(ReviewCases.Part.TRIAGE).stream().findFirst().orElse(null),
+                Set.copyOf(participants.of(ReviewCases.Part.ASSESSMENT)),
+                decidedBy,
+                running ? dates.get(ProcessVariables.HOLD_UNTIL) : null,
+                running ? dates.get(ProcessVariables.DESTROY_AT) : null,
+                diagrams.currentSteps(instance),
+                instance.getProcessDefinitionId());
+    }
+
+    /**
+     * Only the check of {@link #status}: whether the member may see the case, at the cost of the
+     * few queries it takes (for callers that need nothing else of the status).
+     *
+     * @throws CaseNotVisibleException unless the member may see the case
+     */
+    @Transactional(readOnly = true)
+    public void requireVisible(UUID caseId, StaffMember member) {
+        visible(caseId, member);
+    }
+
+    /** What the visibility rule reads, for a case the member may see. */
+    private record Visible(
+            HistoricProcessInstance instance, List<InboxTask> openTasks, ReviewCases.Participants participants) {}
+
+    /** The one place that decides whether a member may see a case. */
+    private Visible visible(UUID caseId, StaffMember member) {
         HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
                 .processDefinitionKey(ProcessVariables.PROCESS_KEY)
                 .processInstanceBusinessKey(caseId.toString())
@@ -139,30 +199,50 @@ class CaseQueries implements CaseInbox {
         boolean given = open.stream()
                 .anyMatch(task -> task.claimedBy(member.username())
                         || (task.unclaimed() && member.has(task.kind().role()) && mayTake(task, member, participants)));
-        if (!given && !participants.includes(member.username())) {
+        // Nobody holds a case while outside parties answer: every reviewer may follow it and record an answer.
+        boolean waiting = open.isEmpty() && member.has(StaffRole.REVIEWER) && inboxQuery.waitingForVerification(caseId);
+        if (!given && !waiting && !participants.includes(member.username())) {
             throw new CaseNotVisibleException(caseId);
         }
-        InboxTask claimable = open.stream()
-                .filter(InboxTask::unclaimed)
-                .filter(task -> member.has(task.kind().role()) && mayTake(task, member, participants))
-                .findFirst()
-                .orElse(null);
-        String decidedBy = records.ofCase(caseId).stream()
-                .filter(row -> row.step() == ReviewRecords.Step.EDITORIAL_DECISION)
-                .reduce((first, second) -> second)
-                .map(ReviewRecords.Row::recordedBy)
-                .orElse(null);
-        boolean running = instance.getEndTime() == null;
-        return new CaseStatus(
-                caseId,
-                stage(instance, open),
-                open,
-                claimable,
-                participants.of(ReviewCases.Part.TRIAGE).stream().findFirst().orElse(null),
-                Set.copyOf(participants.of(ReviewCases.Part.ASSESSMENT)),
-                decidedBy,
-                running ? dateVariable(instance.getId(), ProcessVariables.HOLD_UNTIL) : null,
-                running ? dateVariable(instance.getId(), ProcessVariables.DESTROY_AT) : null);
+        return new Visible(instance, open, participants);
+    }
+
+    @Override
+    public String processDiagram(String processDefinitionId) {
+        return diagrams.xml(processDefinitionId);
+    }
+
+    /** The page's waiting cases with their documents, one overview per case as for tasks. */
+    private List<WaitingCase> waitingCases(List<InboxQuery.WaitingRow> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        java.util.Map<String, Integer> withFindings = new java.util.HashMap<>();
+        for (VariableInstance v : runtime.createVariableInstanceQuery()
+                .processInstanceIdIn(rows.stream()
+                        .map(InboxQuery.WaitingRow::processInstanceId)
+                        .toArray(String[]::new))
+                .variableName(ProcessVariables.DOCUMENTS_WITH_FINDINGS)
+                .list()) {
+            withFindings.put(v.getProcessInstanceId(), (Integer) v.getValue());
+        }
+        List<WaitingCase> result = new ArrayList<>();
+        for (InboxQuery.WaitingRow row : rows) {
+            SubmissionOverview overview = submissions.overview(row.caseId()).orElse(null);
+            result.add(new WaitingCase(
+                    row.caseId(),
+                    overview != null ? overview.receivedAt() : Instant.EPOCH,
+                    overview != null ? overview.fileCount() : 0,
+                    withFindings.getOrDefault(row.processInstanceId(), 0),
+                    row.round(),
+                    row.sentAt(),
+                    row.requests(),
+                    row.answered(),
+                    row.outstanding(),
+                    row.overdue(),
+                    row.due()));
+        }
+        return result;
     }
 
     @Override
@@ -251,17 +331,18 @@ class CaseQueries implements CaseInbox {
         return CaseStage.EXTRACTING_METADATA;
     }
 
-    private @Nullable Instant dateVariable(String processInstanceId, String name) {
-        VariableInstance variable =
-                runtime
-                        .createVariableInstanceQuery()
-                        .processInstanceIdIn(processInstanceId)
-                        .variableName(name)
-                        .list()
-                        .stream()
-                        .findFirst()
-                        .orElse(null);
-        return variable != null && variable.getValue() instanceof Date date ? date.toInstant() : null;
+    /** The hold and destruction dates of a running case, in one query; absent when not set. */
+    private java.util.Map<String, Instant> dateVariables(String processInstanceId) {
+        java.util.Map<String, Instant> dates = new java.util.HashMap<>();
+        for (VariableInstance variable : runtime.createVariableInstanceQuery()
+                .processInstanceIdIn(processInstanceId)
+                .variableNameIn(ProcessVariables.HOLD_UNTIL, ProcessVariables.DESTROY_AT)
+                .list()) {
+            if (variable.getValue() instanceof Date date) {
+                dates.putIfAbsent(variable.getName(), date.toInstant());
+            }
+        }
+        return dates;
     }
 
     private static List<String> staffGroups(StaffMember member) {

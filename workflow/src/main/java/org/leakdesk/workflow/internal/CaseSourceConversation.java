@@ -16,16 +16,18 @@ import org.springframework.stereotype.Component;
 class CaseSourceConversation implements SourceConversation {
 
     private final CaseInbox inbox;
+    private final CaseQueries queries;
     private final SourceCorrespondence correspondence;
 
-    CaseSourceConversation(CaseInbox inbox, SourceCorrespondence correspondence) {
+    CaseSourceConversation(CaseInbox inbox, CaseQueries queries, SourceCorrespondence correspondence) {
         this.inbox = inbox;
+        this.queries = queries;
         this.correspondence = correspondence;
     }
 
     @Override
     public Correspondence read(UUID caseId, StaffMember member) {
-        inbox.status(caseId, member);
+        queries.requireVisible(caseId, member);
         return correspondence.read(caseId, member.username());
     }
 

@@ -23,14 +23,14 @@ class VisibleDocumentDownloads implements DocumentDownloads {
     @Override
     public DocumentExports.Exported original(
             UUID caseId, UUID fileId, StaffMember member, DocumentExports.Destination destination) throws IOException {
-        queries.status(caseId, member);
+        queries.requireVisible(caseId, member);
         return exports.download(caseId, fileId.toString(), member.username(), destination);
     }
 
     @Override
     public DocumentExports.Exported encryptedTo(
             UUID caseId, UUID fileId, String fingerprint, StaffMember member, OutputStream out) throws IOException {
-        queries.status(caseId, member);
+        queries.requireVisible(caseId, member);
         return exports.export(caseId, fileId.toString(), fingerprint, member.username(), out);
     }
 }
