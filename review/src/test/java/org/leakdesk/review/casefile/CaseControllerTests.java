@@ -59,6 +59,7 @@ import org.springframework.test.web.servlet.MvcResult;
 
 @StaffSliceTest(CaseController.class)
 @Import(CasePage.class)
+@CasePageMocks
 class CaseControllerTests {
 
     @Autowired

@@ -35,6 +35,7 @@ import org.springframework.test.web.servlet.MvcResult;
 
 @StaffSliceTest({SourceReplyController.class, CaseController.class})
 @Import(CasePage.class)
+@CasePageMocks
 class SourceReplyControllerTests {
 
     private static final Instant HOUR = Instant.parse("2026-12-03T10:00:00Z");

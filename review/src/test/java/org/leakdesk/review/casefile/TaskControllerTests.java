@@ -39,6 +39,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 @StaffSliceTest(TaskController.class)
 @Import(CasePage.class)
+@CasePageMocks
 class TaskControllerTests {
 
     @Autowired

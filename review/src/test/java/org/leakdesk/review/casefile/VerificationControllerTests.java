@@ -40,6 +40,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 @StaffSliceTest(VerificationController.class)
 @Import(CasePage.class)
+@CasePageMocks
 class VerificationControllerTests {
 
     private static final UUID REQUEST = UUID.fromString("0b1c2d3e-0000-4000-8000-000000000001");
