@@ -12,8 +12,10 @@ import org.leakdesk.infra.ConditionalOnProcessRole;
 import org.leakdesk.infra.InfraAccessAction;
 import org.leakdesk.infra.ProcessRole;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -52,6 +54,16 @@ class AuditConfiguration {
     @Bean
     Sealer sealer(JdbcTemplate jdbc, PlatformTransactionManager transactions, ExecutorService accessLogSealerThread) {
         return new Sealer(jdbc, transactions, accessLogSealerThread);
+    }
+
+    /**
+     * Before the database connections close: the entries this process committed are sealed, so
+     * that another process reading the log (a jar command has just run, say) sees them at once
+     * rather than after its next sweep.
+     */
+    @Bean
+    ApplicationListener<ContextClosedEvent> sealBeforeClosing(Sealer sealer) {
+        return event -> sealer.sealBeforeStop();
     }
 
     @Bean

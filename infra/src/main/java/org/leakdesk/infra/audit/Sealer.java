@@ -72,6 +72,15 @@ final class Sealer {
         }
     }
 
+    /** At shutdown: seals what this process committed; what fails stays pending for a sweep. */
+    void sealBeforeStop() {
+        try {
+            sealCommitted();
+        } catch (RuntimeException e) {
+            log.warn("Sealing access log entries at shutdown failed; the next sweep seals them", e);
+        }
+    }
+
     /** Seals the entries reported committed so far. */
     synchronized void sealCommitted() {
         List<Long> ids = new ArrayList<>();
