@@ -1,7 +1,5 @@
 package org.leakdesk.review.casefile;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -11,13 +9,10 @@ import org.leakdesk.infra.StaffMember;
 import org.leakdesk.workflow.Assessment;
 import org.leakdesk.workflow.CaseWork;
 import org.leakdesk.workflow.EditorialDecision;
-import org.leakdesk.workflow.InvalidEntryException;
 import org.leakdesk.workflow.Recommendation;
 import org.leakdesk.workflow.TriageDecision;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -29,14 +24,13 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 @ServedOn(Face.STAFF)
-class TaskController {
+class TaskController extends CaseForms {
 
     private final CaseWork work;
-    private final CasePage page;
 
     TaskController(CaseWork work, CasePage page) {
+        super(page);
         this.work = work;
-        this.page = page;
     }
 
     @PostMapping("/tasks/{taskId}/triage")
@@ -71,15 +65,5 @@ class TaskController {
             StaffMember member) {
         work.decide(taskId, member, EditorialDecision.of(outcome, until, note));
         return "redirect:/cases/" + caseId + "?done=decision";
-    }
-
-    @ExceptionHandler(InvalidEntryException.class)
-    String showAgain(
-            InvalidEntryException e,
-            StaffMember member,
-            HttpServletRequest request,
-            HttpServletResponse response,
-            Model model) {
-        return page.showAgain(e, member, request, response, model);
     }
 }

@@ -1,7 +1,5 @@
 package org.leakdesk.review.casefile;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
@@ -22,7 +20,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -35,17 +32,16 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  */
 @Controller
 @ServedOn(Face.STAFF)
-class VerificationController {
+class VerificationController extends CaseForms {
 
     static final String LINKS_VIEW = "review/links";
 
     private final CaseWork work;
-    private final CasePage page;
     private final MessageSource messages;
 
     VerificationController(CaseWork work, CasePage page, MessageSource messages) {
+        super(page);
         this.work = work;
-        this.page = page;
         this.messages = messages;
     }
 
@@ -128,14 +124,4 @@ class VerificationController {
 
     /** A link as the page shows it: for whom, and the whole address to pass on. */
     record ShownLink(String organisation, String url) {}
-
-    @ExceptionHandler(InvalidEntryException.class)
-    String showAgain(
-            InvalidEntryException e,
-            StaffMember member,
-            HttpServletRequest request,
-            HttpServletResponse response,
-            Model model) {
-        return page.showAgain(e, member, request, response, model);
-    }
 }
