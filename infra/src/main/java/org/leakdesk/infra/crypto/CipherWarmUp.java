@@ -6,12 +6,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.UUID;
+import org.leakdesk.infra.BackgroundWarmUp;
 import org.leakdesk.infra.ObjectRef;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 
@@ -29,42 +26,18 @@ import org.springframework.util.unit.DataSize;
  * (0 turns it off, as the tests do).
  */
 @Component
-class CipherWarmUp {
+class CipherWarmUp extends BackgroundWarmUp {
 
-    private static final Logger log = LoggerFactory.getLogger(CipherWarmUp.class);
     private static final int SMALL_SEGMENT = 4 << 10;
     private static final int ROUND = 4 << 20;
 
-    private final long bytes;
-
     CipherWarmUp(@Value("${leakdesk.crypto.warm-up:64MB}") DataSize size) {
-        this.bytes = size.toBytes();
-    }
-
-    @EventListener(ApplicationReadyEvent.class)
-    void warmUpInBackground() {
-        if (bytes <= 0) {
-            return;
-        }
-        Thread thread = new Thread(this::warmUp, "leakdesk-cipher-warm-up");
-        thread.setDaemon(true);
-        thread.setPriority(Thread.MIN_PRIORITY);
-        thread.start();
-    }
-
-    void warmUp() {
-        long start = System.nanoTime();
-        try {
-            run();
-            log.info("AES-GCM warmed up ({} MiB in {} ms)", bytes >> 20, (System.nanoTime() - start) / 1_000_000);
-        } catch (IOException | RuntimeException e) {
-            // Only speed is at stake: the first documents run colder.
-            log.warn("AES-GCM warm-up failed: {}", e.getClass().getName());
-        }
+        super("AES-GCM", size.toBytes());
     }
 
     /** Round trips of {@value #ROUND} bytes of zeros each, so memory stays small whatever the size. */
-    void run() throws IOException {
+    @Override
+    protected void run(long bytes) throws IOException {
         SegmentedEnvelope envelope = new SegmentedEnvelope(SMALL_SEGMENT);
         byte[] key = new byte[SegmentedEnvelope.DATA_KEY_BYTES];
         ObjectRef ref = new ObjectRef(new UUID(0, 0), "cipher-warm-up");

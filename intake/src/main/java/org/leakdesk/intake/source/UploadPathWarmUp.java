@@ -9,16 +9,13 @@ import java.security.NoSuchAlgorithmException;
 import java.util.UUID;
 import org.eclipse.jetty.http.MultiPart;
 import org.eclipse.jetty.io.Content;
+import org.leakdesk.infra.BackgroundWarmUp;
 import org.leakdesk.infra.ConditionalOnProcessRole;
 import org.leakdesk.infra.Encryption;
 import org.leakdesk.infra.Encryptor;
 import org.leakdesk.infra.ObjectRef;
 import org.leakdesk.infra.ProcessRole;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 
@@ -32,43 +29,20 @@ import org.springframework.util.unit.DataSize;
  */
 @Component
 @ConditionalOnProcessRole(ProcessRole.SOURCE)
-class UploadPathWarmUp {
+class UploadPathWarmUp extends BackgroundWarmUp {
 
-    private static final Logger log = LoggerFactory.getLogger(UploadPathWarmUp.class);
     private static final String BOUNDARY = "leakdesk-warm-up-boundary-0123456789";
     private static final int PIECE = 1 << 18;
 
     private final Encryptor encryptor;
-    private final long bytes;
 
     UploadPathWarmUp(Encryptor encryptor, @Value("${leakdesk.intake.warm-up:96MB}") DataSize size) {
+        super("Upload path", size.toBytes());
         this.encryptor = encryptor;
-        this.bytes = size.toBytes();
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    void warmUpInBackground() {
-        if (bytes <= 0) {
-            return;
-        }
-        Thread thread = new Thread(this::warmUp, "leakdesk-upload-warm-up");
-        thread.setDaemon(true);
-        thread.setPriority(Thread.MIN_PRIORITY);
-        thread.start();
-    }
-
-    void warmUp() {
-        long start = System.nanoTime();
-        try {
-            run();
-            log.info("Upload path warmed up ({} MiB in {} ms)", bytes >> 20, (System.nanoTime() - start) / 1_000_000);
-        } catch (IOException | RuntimeException e) {
-            // Only speed is at stake: the first upload runs colder.
-            log.warn("Upload path warm-up failed: {}", e.getClass().getName());
-        }
-    }
-
-    private void run() throws IOException {
+    @Override
+    protected void run(long bytes) throws IOException {
         Encryption encryption = encryptor.encrypt(
                 OutputStream.nullOutputStream(), new ObjectRef(new UUID(0, 0), "upload-path-warm-up"));
         MessageDigest sha256 = sha256();
