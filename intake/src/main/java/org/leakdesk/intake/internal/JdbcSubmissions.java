@@ -2,7 +2,9 @@ package org.leakdesk.intake.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -37,6 +39,11 @@ final class JdbcSubmissions implements Submissions {
     @Override
     public Optional<SubmissionOverview> overview(UUID submissionId) {
         return store.overview(submissionId);
+    }
+
+    @Override
+    public Map<UUID, SubmissionOverview> overviews(Collection<UUID> submissionIds) {
+        return store.overviews(submissionIds);
     }
 
     @Override

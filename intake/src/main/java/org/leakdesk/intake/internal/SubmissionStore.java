@@ -3,6 +3,7 @@ package org.leakdesk.intake.internal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,21 +72,32 @@ final class SubmissionStore {
     }
 
     Optional<SubmissionOverview> overview(UUID id) {
-        return jdbc.sql("""
-                        SELECT s.received_at, s.message_key, s.message_cut_at,
+        return overviews(List.of(id)).values().stream().findFirst();
+    }
+
+    /** The overviews of the submissions that exist among {@code ids}, in one query. */
+    Map<UUID, SubmissionOverview> overviews(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, SubmissionOverview> found = new HashMap<>();
+        jdbc.sql("""
+                        SELECT s.id, s.received_at, s.message_key, s.message_cut_at,
                             (SELECT COUNT(*) FROM submission_file f WHERE f.submission_id = s.id),
                             (SELECT COUNT(*) FROM submission_file f JOIN submission_file_metadata m ON m.file_id = f.id
                                 WHERE f.submission_id = s.id)
-                        FROM submission s WHERE s.id = ?""")
-                .param(id)
+                        FROM submission s WHERE s.id IN (:ids)""")
+                .param("ids", ids)
                 .query((rs, n) -> new SubmissionOverview(
-                        id,
-                        rs.getObject(1, OffsetDateTime.class).toInstant(),
-                        rs.getInt(4),
+                        rs.getObject(1, UUID.class),
+                        rs.getObject(2, OffsetDateTime.class).toInstant(),
                         rs.getInt(5),
-                        rs.getBytes(2) != null,
-                        rs.getObject(3, Integer.class)))
-                .optional();
+                        rs.getInt(6),
+                        rs.getBytes(3) != null,
+                        rs.getObject(4, Integer.class)))
+                .list()
+                .forEach(overview -> found.put(overview.submissionId(), overview));
+        return found;
     }
 
     Optional<SealedValue> message(UUID id) {

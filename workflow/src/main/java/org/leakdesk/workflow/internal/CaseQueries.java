@@ -212,7 +212,7 @@ class CaseQueries implements CaseInbox {
         return diagrams.xml(processDefinitionId);
     }
 
-    /** The page's waiting cases with their documents, one overview per case as for tasks. */
+    /** The page's waiting cases with their documents, the overviews in one query as for tasks. */
     private List<WaitingCase> waitingCases(List<InboxQuery.WaitingRow> rows) {
         if (rows.isEmpty()) {
             return List.of();
@@ -226,9 +226,11 @@ class CaseQueries implements CaseInbox {
                 .list()) {
             withFindings.put(v.getProcessInstanceId(), (Integer) v.getValue());
         }
+        java.util.Map<UUID, SubmissionOverview> overviews = submissions.overviews(
+                rows.stream().map(InboxQuery.WaitingRow::caseId).toList());
         List<WaitingCase> result = new ArrayList<>();
         for (InboxQuery.WaitingRow row : rows) {
-            SubmissionOverview overview = submissions.overview(row.caseId()).orElse(null);
+            SubmissionOverview overview = overviews.get(row.caseId());
             result.add(new WaitingCase(
                     row.caseId(),
                     overview != null ? overview.receivedAt() : Instant.EPOCH,

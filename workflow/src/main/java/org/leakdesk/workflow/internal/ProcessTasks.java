@@ -108,7 +108,7 @@ class ProcessTasks {
                 .toList());
     }
 
-    /** Inbox rows with one query for the tasks' variables, then one overview per case. */
+    /** Inbox rows with one query for the tasks' variables and one for the cases' overviews. */
     List<InboxTask> inboxTasks(List<InboxQuery.Row> found) {
         if (found.isEmpty()) {
             return List.of();
@@ -124,9 +124,11 @@ class ProcessTasks {
             (v.getName().equals(ProcessVariables.DOCUMENTS_UNPARSEABLE) ? unparseable : withFindings)
                     .put(v.getProcessInstanceId(), (Integer) v.getValue());
         }
+        Map<UUID, SubmissionOverview> overviews = submissions.overviews(
+                found.stream().map(InboxQuery.Row::caseId).distinct().toList());
         List<InboxTask> result = new ArrayList<>();
         for (InboxQuery.Row row : found) {
-            SubmissionOverview overview = submissions.overview(row.caseId()).orElse(null);
+            SubmissionOverview overview = overviews.get(row.caseId());
             result.add(new InboxTask(
                     row.taskId(),
                     row.kind(),
