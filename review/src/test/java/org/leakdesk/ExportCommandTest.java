@@ -3,8 +3,6 @@ package org.leakdesk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +14,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.leakdesk.infra.KeyTools;
 import org.leakdesk.infra.testing.GnuPg;
 import org.leakdesk.intake.SubmissionDraft;
 import org.leakdesk.intake.SubmissionIntake;
@@ -53,16 +50,7 @@ class ExportCommandTest {
     @BeforeAll
     void aJournalistWithAGnupgKey() throws Exception {
         gnupg = GnuPg.start();
-        fingerprint = gnupg.generateKey("Journalist <j@example.org>");
-        Path exported = gnupg.exportPublicKey("j@example.org");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int status = KeyTools.run(
-                List.of("add-journalist", "--keys-dir", keys.toString(), "--key", exported.toString()),
-                name -> null,
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                System.err);
-        assertThat(status).isZero();
-        assertThat(out.toString()).contains(fingerprint);
+        fingerprint = gnupg.addJournalistTo(keys, "Journalist", "j@example.org");
     }
 
     @AfterAll

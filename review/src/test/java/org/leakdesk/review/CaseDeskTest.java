@@ -3,8 +3,6 @@ package org.leakdesk.review;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +23,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.leakdesk.infra.Face;
 import org.leakdesk.infra.FacePorts;
-import org.leakdesk.infra.KeyTools;
 import org.leakdesk.infra.StaffAccounts;
 import org.leakdesk.infra.StaffRole;
 import org.leakdesk.infra.testing.GnuPg;
@@ -68,14 +65,7 @@ class CaseDeskTest {
     @BeforeAll
     void aJournalistWithAGnupgKey() throws Exception {
         gnupg = GnuPg.start();
-        fingerprint = gnupg.generateKey("Desk Journalist <desk@example.org>");
-        Path exported = gnupg.exportPublicKey("desk@example.org");
-        int status = KeyTools.run(
-                List.of("add-journalist", "--keys-dir", keys.toString(), "--key", exported.toString()),
-                name -> null,
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                System.err);
-        assertThat(status).isZero();
+        fingerprint = gnupg.addJournalistTo(keys, "Desk Journalist", "desk@example.org");
     }
 
     @AfterAll

@@ -2,13 +2,16 @@ package org.leakdesk.infra.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.leakdesk.infra.KeyTools;
 
 /**
  * The real GnuPG 2.2 with a home directory of its own under {@code /tmp} (its agent's socket path
@@ -57,6 +60,26 @@ public final class GnuPg implements AutoCloseable {
         Path exported = Files.createTempFile(home, "certificate", ".asc");
         Files.write(exported, run("--armor", "--export", who));
         return exported;
+    }
+
+    /**
+     * Makes a journalist's key pair here and adds its certificate to LeakDesk's keys folder with
+     * the {@code keys add-journalist} command, as an administrator does; returns its fingerprint.
+     */
+    public String addJournalistTo(Path keysDirectory, String name, String email)
+            throws IOException, InterruptedException {
+        String fingerprint = generateKey(name + " <" + email + ">");
+        Path certificate = exportPublicKey(email);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = KeyTools.run(
+                List.of("add-journalist", "--keys-dir", keysDirectory.toString(), "--key", certificate.toString()),
+                variable -> null,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains(fingerprint);
+        return fingerprint;
     }
 
     @Override
