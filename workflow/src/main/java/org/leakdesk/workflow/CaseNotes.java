@@ -19,8 +19,12 @@ public interface CaseNotes {
     /** A note as written, oldest first. */
     record Note(UUID id, String text, String writtenBy, Instant writtenAt) {}
 
-    /** What the desk keeps on a case besides its documents. */
-    record Notebook(List<Note> notes, List<String> labels) {}
+    /**
+     * What the desk keeps on a case besides its documents, as one member reads it.
+     *
+     * @param writable whether that member may add notes and labels
+     */
+    record Notebook(List<Note> notes, List<String> labels, boolean writable) {}
 
     /** @throws CaseNotVisibleException unless the member may see the case */
     Notebook read(UUID caseId, StaffMember member);

@@ -10,7 +10,6 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.leakdesk.infra.JournalistKeys;
 import org.leakdesk.infra.StaffMember;
-import org.leakdesk.infra.StaffRole;
 import org.leakdesk.infra.StrictHeaders;
 import org.leakdesk.review.web.Display;
 import org.leakdesk.workflow.CaseFile;
@@ -81,7 +80,6 @@ class CasePage {
         model.addAttribute("conversation", conversation.read(caseId, member));
         model.addAttribute("journalistKeys", journalistKeys());
         model.addAttribute("notebook", notes.read(caseId, member));
-        model.addAttribute("canWriteNotes", member.has(StaffRole.REVIEWER) || member.has(StaffRole.EDITOR));
         // After open: the member may see this case.
         model.addAttribute("history", history.of(caseId));
         model.addAttribute("historyShown", CaseHistory.SHOWN);

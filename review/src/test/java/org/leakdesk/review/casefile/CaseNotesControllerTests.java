@@ -64,7 +64,8 @@ class CaseNotesControllerTests {
                 .willReturn(new CaseNotes.Notebook(
                         List.of(new CaseNotes.Note(
                                 UUID.randomUUID(), NOTE, "rita", Instant.parse("2026-12-03T10:00:00Z"))),
-                        List.of("FSB", "needs translation")));
+                        List.of("FSB", "needs translation"),
+                        true));
 
         String html =
                 mvc.perform(get("/cases/" + CASE)).andReturn().getResponse().getContentAsString();
@@ -108,7 +109,7 @@ class CaseNotesControllerTests {
     @WithMockUser(username = "rita", roles = "REVIEWER")
     void anOddLabelShowsTheCaseAgainWithTheReason() throws Exception {
         given(inbox.open(CASE, RITA)).willReturn(CaseFiles.file(CaseFiles.status(CaseStage.AWAITING_TRIAGE, null)));
-        given(notes.read(CASE, RITA)).willReturn(new CaseNotes.Notebook(List.of(), List.of()));
+        given(notes.read(CASE, RITA)).willReturn(new CaseNotes.Notebook(List.of(), List.of(), true));
         willThrow(new InvalidEntryException("Use letters, digits, spaces and - _ . / in a label."))
                 .given(notes)
                 .addLabel(CASE, RITA, "<b>");

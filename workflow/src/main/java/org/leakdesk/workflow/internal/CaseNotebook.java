@@ -81,7 +81,7 @@ class CaseNotebook implements CaseNotes {
                 notes.add(new Note(row.id(), text, row.writtenBy(), row.writtenAt()));
             }
         }
-        return new Notebook(notes, labels(caseId));
+        return new Notebook(notes, labels(caseId), writes(member));
     }
 
     @Override
@@ -158,9 +158,14 @@ class CaseNotebook implements CaseNotes {
 
     private void mayWrite(UUID caseId, StaffMember member) {
         queries.requireVisible(caseId, member);
-        if (!member.has(StaffRole.REVIEWER) && !member.has(StaffRole.EDITOR)) {
+        if (!writes(member)) {
             throw new NotPermittedException("Only reviewers and editors write notes and labels.");
         }
+    }
+
+    /** Reviewers and editors write notes and labels; everyone who sees the case reads them. */
+    private static boolean writes(StaffMember member) {
+        return member.has(StaffRole.REVIEWER) || member.has(StaffRole.EDITOR);
     }
 
     static String label(@Nullable String label) {
