@@ -1,7 +1,6 @@
 package org.leakdesk.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -78,19 +77,12 @@ class CaseDeskTest {
         TestStaff reviewer = TestStaff.create(accounts, "downloader", StaffRole.REVIEWER);
         TestStaff colleague = TestStaff.create(accounts, "bystander", StaffRole.REVIEWER);
         StaffClient reviewing = reviewer.signIn(staff());
-        Set<String> before =
-                Set.copyOf(reviewing.page("/inbox").select("tr[data-case]").eachAttr("data-case"));
+        Set<String> before = reviewing.inboxCases();
         byte[] document = document();
         Multipart body = new Multipart().file("files", "memo <b>1</b>.html", "text/html", document);
         assertThat(SourceApi.submit(ports.portOf(Face.SOURCE), body).statusCode())
                 .isEqualTo(201);
-        Element row = await().atMost(Duration.ofSeconds(60))
-                .until(
-                        () -> reviewing.page("/inbox").select("tr[data-case]").stream()
-                                .filter(r -> !before.contains(r.attr("data-case")))
-                                .findFirst()
-                                .orElse(null),
-                        r -> r != null);
+        Element row = reviewing.awaitNewCase(before, Duration.ofSeconds(60));
         UUID caseId = UUID.fromString(row.attr("data-case"));
         reviewing.post(row.selectFirst("form").attr("action"), Map.of());
         Document page = reviewing.page("/cases/" + caseId);

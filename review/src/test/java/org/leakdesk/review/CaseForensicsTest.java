@@ -1,7 +1,6 @@
 package org.leakdesk.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -40,17 +39,10 @@ class CaseForensicsTest {
         TestStaff reviewer = TestStaff.create(accounts, "forensic", StaffRole.REVIEWER);
         TestStaff colleague = TestStaff.create(accounts, "colleague", StaffRole.REVIEWER);
         StaffClient reviewing = reviewer.signIn(ports.portOf(Face.STAFF));
-        Set<String> before =
-                Set.copyOf(reviewing.page("/inbox").select("tr[data-case]").eachAttr("data-case"));
+        Set<String> before = reviewing.inboxCases();
         submit("testJPEG_GEO.jpg", "testWORD_custom_props.docx");
 
-        Element row = await().atMost(Duration.ofSeconds(60))
-                .until(
-                        () -> reviewing.page("/inbox").select("tr[data-case]").stream()
-                                .filter(r -> !before.contains(r.attr("data-case")))
-                                .findFirst()
-                                .orElse(null),
-                        r -> r != null);
+        Element row = reviewing.awaitNewCase(before, Duration.ofSeconds(60));
         UUID caseId = UUID.fromString(row.attr("data-case"));
         reviewing.post(row.selectFirst("form").attr("action"), Map.of());
         Document page = reviewing.page("/cases/" + caseId);

@@ -2,7 +2,6 @@ package org.leakdesk.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -21,7 +20,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
@@ -184,9 +182,7 @@ class ProcessRolesTest {
     void aSubmissionToTheSourceProcessReachesTheStaffInboxThroughTheWorker() throws Exception {
         TestStaff reviewer = TestStaff.create(staff.getBean(StaffAccounts.class), "roles", StaffRole.REVIEWER);
         StaffClient reviewing = reviewer.signIn(staffPorts.staff());
-        Set<String> before = reviewing.page("/inbox").select("tr[data-case]").stream()
-                .map(row -> row.attr("data-case"))
-                .collect(Collectors.toSet());
+        Set<String> before = reviewing.inboxCases();
 
         Multipart upload = new Multipart()
                 .file(
@@ -200,13 +196,7 @@ class ProcessRolesTest {
         assertThat(codename).contains(" ");
 
         // Triage opens only after the worker extracted the metadata: the row proves all three ran.
-        Element row = await().atMost(Duration.ofSeconds(90))
-                .until(
-                        () -> reviewing.page("/inbox").select("tr[data-case]").stream()
-                                .filter(r -> !before.contains(r.attr("data-case")))
-                                .findFirst()
-                                .orElse(null),
-                        r -> r != null);
+        Element row = reviewing.awaitNewCase(before, Duration.ofSeconds(90));
         assertThat(row.text()).contains("Triage");
 
         // The metrics of all three name no file, no codename and no case.

@@ -1,7 +1,6 @@
 package org.leakdesk.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -17,7 +16,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -66,9 +64,7 @@ class SourceConversationTest {
     void aReviewerAndASourceTalkThroughTheCase() throws Exception {
         TestStaff reviewer = TestStaff.create(accounts, "conv", StaffRole.REVIEWER);
         StaffClient reviewing = reviewer.signIn(ports.portOf(Face.STAFF));
-        Set<String> before = reviewing.page("/inbox").select("tr[data-case]").stream()
-                .map(row -> row.attr("data-case"))
-                .collect(Collectors.toSet());
+        Set<String> before = reviewing.inboxCases();
         HttpResponse<String> upload = SourceApi.submit(
                 ports.portOf(Face.SOURCE),
                 new Multipart()
@@ -78,13 +74,7 @@ class SourceConversationTest {
         assertThat(receipt.find()).isTrue();
         String codename = receipt.group(1);
 
-        Element row = await().atMost(Duration.ofSeconds(60))
-                .until(
-                        () -> reviewing.page("/inbox").select("tr[data-case]").stream()
-                                .filter(r -> !before.contains(r.attr("data-case")))
-                                .findFirst()
-                                .orElse(null),
-                        r -> r != null);
+        Element row = reviewing.awaitNewCase(before, Duration.ofSeconds(60));
         UUID caseId = UUID.fromString(row.attr("data-case"));
         reviewing.post(row.selectFirst("form").attr("action"), Map.of());
         assertThat(reviewing.page("/cases/" + caseId).select("#reply-form")).hasSize(1);

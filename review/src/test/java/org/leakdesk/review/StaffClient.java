@@ -9,9 +9,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -158,6 +161,23 @@ final class StaffClient {
                         "password", password,
                         "code", TestAuthenticator.nextCode(port, username),
                         "next", form.selectFirst("input[name=next]").val()));
+    }
+
+    /** The cases the inbox lists now, by id. */
+    Set<String> inboxCases() throws Exception {
+        return Set.copyOf(page("/inbox").select("tr[data-case]").eachAttr("data-case"));
+    }
+
+    /** Waits for the inbox to list a case that is not among {@code before}, and returns its row. */
+    Element awaitNewCase(Set<String> before, Duration timeout) {
+        return Awaitility.await()
+                .atMost(timeout)
+                .until(
+                        () -> page("/inbox").select("tr[data-case]").stream()
+                                .filter(row -> !before.contains(row.attr("data-case")))
+                                .findFirst()
+                                .orElse(null),
+                        row -> row != null);
     }
 
     /** GET that must answer 200; returns the parsed page and remembers its CSRF token. */

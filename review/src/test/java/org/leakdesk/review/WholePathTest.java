@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -66,7 +65,7 @@ class WholePathTest {
         int staff = ports.portOf(Face.STAFF);
 
         StaffClient reviewing = reviewer.signIn(staff);
-        Set<String> casesBefore = cases(reviewing.page("/inbox"));
+        Set<String> casesBefore = reviewing.inboxCases();
 
         Multipart body = new Multipart()
                 .file("files", SharedFiles.PORAVALIT, "text/plain", report)
@@ -79,8 +78,7 @@ class WholePathTest {
                 .contains("\"files\":2");
 
         // Triage: the new case appears once its metadata is extracted; claim it, read it, send it on.
-        Element row =
-                await().atMost(Duration.ofSeconds(60)).until(() -> newCaseRow(reviewing, casesBefore), r -> r != null);
+        Element row = reviewing.awaitNewCase(casesBefore, Duration.ofSeconds(60));
         UUID caseId = UUID.fromString(row.attr("data-case"));
         assertThat(row.text()).contains("Triage").contains("2");
         HttpResponse<String> claimed = reviewing.post(row.selectFirst("form").attr("action"), Map.of());
@@ -155,19 +153,6 @@ class WholePathTest {
         PlaintextScanner scanner = new PlaintextScanner(List.of(report, analysis));
         assertThat(scanner.findInFiles(blobs)).isEmpty();
         assertThat(scanner.findInDatabase(dataSource)).isEmpty();
-    }
-
-    private static Element newCaseRow(StaffClient client, Set<String> before) throws Exception {
-        return client.page("/inbox").select("tr[data-case]").stream()
-                .filter(row -> !before.contains(row.attr("data-case")))
-                .findFirst()
-                .orElse(null);
-    }
-
-    private static Set<String> cases(Document inbox) {
-        return inbox.select("tr[data-case]").stream()
-                .map(r -> r.attr("data-case"))
-                .collect(Collectors.toSet());
     }
 
     private static String sha256(byte[] bytes) throws Exception {
