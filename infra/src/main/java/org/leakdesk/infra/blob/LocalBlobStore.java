@@ -14,6 +14,8 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import org.leakdesk.infra.BlobId;
 import org.leakdesk.infra.BlobStore;
@@ -22,12 +24,21 @@ import org.leakdesk.infra.PendingBlob;
 /**
  * Blobs in a directory on local disk, fanned out by the first two hex digits of their id. A blob
  * is written to {@code incoming/<id>.part}, synced, renamed into place and the directory synced,
- * so a committed blob survives a crash and an uncommitted one never appears under its name.
+ * so a committed blob survives a crash and an uncommitted one never appears under its name. A
+ * large blob is synced in stretches while it is written ({@link EarlySync}).
  */
 final class LocalBlobStore implements BlobStore {
 
+    /** How much of a blob is written before a sync of it starts in the background. */
+    static final long EARLY_SYNC_BYTES = 32L << 20;
+
     private final Path root;
     private final Path incoming;
+    private final ExecutorService syncs = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "leakdesk-blob-sync");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     LocalBlobStore(Path root) throws IOException {
         this.root = root;
@@ -129,6 +140,7 @@ final class LocalBlobStore implements BlobStore {
         private final BlobId id;
         private final Path temp;
         private final FileChannel channel;
+        private final EarlySync sync;
         private final OutputStream stream;
         private boolean committed;
 
@@ -136,8 +148,10 @@ final class LocalBlobStore implements BlobStore {
             this.id = id;
             this.temp = temp;
             this.channel = channel;
+            this.sync = new EarlySync(channel, syncs, EARLY_SYNC_BYTES);
             // Closing the caller's stream (e.g. an encrypting stream) must not close the channel before commit.
-            this.stream = new BufferedOutputStream(Channels.newOutputStream(new UnclosableChannel(channel)), 1 << 16);
+            this.stream =
+                    new BufferedOutputStream(Channels.newOutputStream(new UnclosableChannel(channel, sync)), 1 << 16);
         }
 
         @Override
@@ -153,6 +167,7 @@ final class LocalBlobStore implements BlobStore {
         @Override
         public long commit() throws IOException {
             stream.flush();
+            sync.settle();
             channel.force(true);
             long size = channel.size();
             channel.close();
@@ -167,6 +182,7 @@ final class LocalBlobStore implements BlobStore {
         @Override
         public void close() throws IOException {
             if (!committed) {
+                sync.settle();
                 channel.close();
                 Files.deleteIfExists(temp);
             }

@@ -5,18 +5,25 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
 
-/** Lets writers close their stream without closing the file before it is synced and committed. */
+/**
+ * Lets writers close their stream without closing the file before it is synced and committed, and
+ * tells the blob's {@link EarlySync} what was written.
+ */
 final class UnclosableChannel implements WritableByteChannel {
 
     private final FileChannel channel;
+    private final EarlySync sync;
 
-    UnclosableChannel(FileChannel channel) {
+    UnclosableChannel(FileChannel channel, EarlySync sync) {
         this.channel = channel;
+        this.sync = sync;
     }
 
     @Override
     public int write(ByteBuffer src) throws IOException {
-        return channel.write(src);
+        int written = channel.write(src);
+        sync.written(written);
+        return written;
     }
 
     @Override

@@ -9,7 +9,9 @@ import org.leakdesk.intake.UploadLimits;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** What a submission draft works with; one instance shared by all drafts. */
+/**
+ * What a submission draft works with; one instance shared by all drafts.
+ */
 record DraftServices(
         UploadLimits limits,
         Encryptor encryptor,
@@ -22,4 +24,5 @@ record DraftServices(
         TransactionTemplate transactions,
         Json json,
         Clock clock,
-        SourceSettings sourceSettings) {}
+        SourceSettings sourceSettings,
+        UploadThreads uploadThreads) {}

@@ -92,7 +92,8 @@ class IntakeConfiguration {
             ApplicationEventPublisher events,
             PlatformTransactionManager transactions,
             Json json,
-            SourceSettings sourceSettings) {
+            SourceSettings sourceSettings,
+            UploadThreads uploadThreads) {
         return new DraftServices(
                 limits,
                 encryptor,
@@ -105,7 +106,13 @@ class IntakeConfiguration {
                 new TransactionTemplate(transactions),
                 json,
                 Clock.systemUTC(),
-                sourceSettings);
+                sourceSettings,
+                uploadThreads);
+    }
+
+    @Bean(destroyMethod = "close")
+    UploadThreads uploadThreads() {
+        return new UploadThreads();
     }
 
     @Bean

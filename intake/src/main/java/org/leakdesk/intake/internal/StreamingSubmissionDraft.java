@@ -1,18 +1,17 @@
 package org.leakdesk.intake.internal;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.jspecify.annotations.Nullable;
 import org.leakdesk.infra.AccessRecord;
 import org.leakdesk.infra.BlobId;
@@ -30,8 +29,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Encrypts each file while it streams in: plaintext exists only in a 64 KiB buffer that is
- * wiped after each file. Blobs are committed (synced, renamed) as files finish; the database
+ * Encrypts each file while it streams in: plaintext exists only in the few pieces of a {@link
+ * PipelinedFileSink}, wiped after each file. Blobs are committed (synced, renamed) as files finish; the database
  * rows, the access log entry and the {@code SubmissionReceived} event follow in one transaction
  * at {@link #commit()}. Until then, {@link #close()} deletes every blob written.
  */
@@ -39,15 +38,28 @@ final class StreamingSubmissionDraft implements SubmissionDraft {
 
     static final String SOURCE_ACTOR = "source";
     private static final Logger log = LoggerFactory.getLogger(StreamingSubmissionDraft.class);
-    private static final int BUFFER = 1 << 16;
     /** How often an upload in flight renews its blobs, well inside the sweeper's shortest grace period. */
     private static final long KEEP_ALIVE_MILLIS = 60_000;
 
     private record StoredFile(SubmissionStore.FileRow row, long storedSize) {}
 
+    /** A new source's codename, its lookup hash and its reply public key: two slow KDFs. */
+    private record NewSource(String codename, byte[] codenameHash, byte[] replyPublicKey) {
+
+        static NewSource generate(Codenames codenames) {
+            String codename = codenames.generate();
+            return new NewSource(
+                    codename,
+                    codenames.hash(codename),
+                    ReplyKeys.publicKey(ReplyKeys.derive(codenames.replyKeySeed(codename))));
+        }
+    }
+
     private final UUID submissionId;
     /** Set when this draft adds to an existing case rather than starting one. */
     private final @Nullable UUID followUpId;
+    /** Worked out beside the upload while its files stream in; null for a follow-up. */
+    private final @Nullable CompletableFuture<NewSource> newSource;
 
     private final List<StoredFile> files = new ArrayList<>();
     private final List<BlobId> committedBlobs = new ArrayList<>();
@@ -62,6 +74,8 @@ final class StreamingSubmissionDraft implements SubmissionDraft {
         this.services = services;
         this.submissionId = UUID.randomUUID();
         this.followUpId = null;
+        this.newSource = CompletableFuture.supplyAsync(
+                () -> NewSource.generate(services.codenames()), services.uploadThreads()::execute);
     }
 
     /** A follow-up of a returning source: more files and a message for an existing case. */
@@ -69,6 +83,7 @@ final class StreamingSubmissionDraft implements SubmissionDraft {
         this.services = services;
         this.submissionId = existingSubmission;
         this.followUpId = UUID.randomUUID();
+        this.newSource = null;
     }
 
     @Override
@@ -91,11 +106,9 @@ final class StreamingSubmissionDraft implements SubmissionDraft {
         private final UUID fileId = UUID.randomUUID();
         private final String fileName;
         private final @Nullable String declaredType;
-        private final MessageDigest sha256 = sha256();
         private final PendingBlob blob;
         private final Encryption encryption;
-        private final OutputStream plaintext;
-        private byte @Nullable [] scratch;
+        private final PipelinedFileSink sink;
         private long size;
         private boolean done;
 
@@ -105,7 +118,7 @@ final class StreamingSubmissionDraft implements SubmissionDraft {
             this.blob = services.blobs().create();
             try {
                 this.encryption = services.encryptor().encrypt(blob.stream(), FileRefs.content(submissionId, fileId));
-                this.plaintext = encryption.plaintext();
+                this.sink = new PipelinedFileSink(encryption.plaintext(), services.uploadThreads()::execute);
             } catch (RuntimeException | IOException e) {
                 blob.close();
                 throw e;
@@ -117,21 +130,9 @@ final class StreamingSubmissionDraft implements SubmissionDraft {
             if (done) {
                 throw new IllegalStateException("This file is already finished or closed");
             }
-            int n = content.remaining();
-            size += n;
+            size += content.remaining();
             checkSizes(size);
-            if (content.hasArray()) {
-                plaintext.write(content.array(), content.arrayOffset() + content.position(), n);
-                sha256.update(content);
-            } else {
-                byte[] copy = scratch == null ? scratch = new byte[BUFFER] : scratch;
-                while (content.hasRemaining()) {
-                    int piece = Math.min(copy.length, content.remaining());
-                    content.get(copy, 0, piece);
-                    plaintext.write(copy, 0, piece);
-                    sha256.update(copy, 0, piece);
-                }
-            }
+            sink.write(content);
             keepAlive(false);
         }
 
@@ -140,13 +141,13 @@ final class StreamingSubmissionDraft implements SubmissionDraft {
             if (done) {
                 throw new IllegalStateException("This file is already finished or closed");
             }
-            plaintext.close();
+            byte[] sha256 = sink.finish();
             long storedSize = blob.commit();
             done = true;
             committedBlobs.add(blob.id());
             totalBytes += size;
             Manifest manifest =
-                    new Manifest(fileName, declaredType, size, HexFormat.of().formatHex(sha256.digest()));
+                    new Manifest(fileName, declaredType, size, HexFormat.of().formatHex(sha256));
             SealedValue sealedManifest =
                     services.encryptor().seal(services.json().write(manifest), FileRefs.manifest(submissionId, fileId));
             files.add(new StoredFile(
@@ -157,12 +158,13 @@ final class StreamingSubmissionDraft implements SubmissionDraft {
 
         @Override
         public void close() throws IOException {
-            if (scratch != null) {
-                Arrays.fill(scratch, (byte) 0);
-            }
-            if (!done) {
-                done = true;
-                blob.close();
+            try {
+                sink.close();
+            } finally {
+                if (!done) {
+                    done = true;
+                    blob.close();
+                }
             }
         }
     }
@@ -245,14 +247,11 @@ final class StreamingSubmissionDraft implements SubmissionDraft {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not renew the blobs of an upload before storing it", e);
         }
-        String codename = services.codenames().generate();
-        byte[] codenameHash = services.codenames().hash(codename);
-        byte[] replyPublicKey =
-                ReplyKeys.publicKey(ReplyKeys.derive(services.codenames().replyKeySeed(codename)));
+        NewSource source = awaitNewSource(newSource);
         Instant receivedAt = services.sourceSettings().coarsen(services.clock().instant());
         services.transactions().executeWithoutResult(status -> {
-            services.store().insertSubmission(submissionId, receivedAt, codenameHash, message, messageCutAt);
-            services.conversations().setReplyPublicKey(submissionId, replyPublicKey);
+            services.store().insertSubmission(submissionId, receivedAt, source.codenameHash(), message, messageCutAt);
+            services.conversations().setReplyPublicKey(submissionId, source.replyPublicKey());
             files.forEach(file -> services.store().insertFile(submissionId, file.row(), file.storedSize()));
             services.accessLog()
                     .record(new AccessRecord(
@@ -260,7 +259,19 @@ final class StreamingSubmissionDraft implements SubmissionDraft {
             services.events().publishEvent(new SubmissionReceived(submissionId, files.size(), receivedAt));
         });
         committed = true;
-        return new Receipt(submissionId, codename, files.size(), messageCutAt != null);
+        return new Receipt(submissionId, source.codename(), files.size(), messageCutAt != null);
+    }
+
+    private static NewSource awaitNewSource(@Nullable CompletableFuture<NewSource> newSource) {
+        try {
+            return Objects.requireNonNull(newSource, "a new submission works out its source")
+                    .join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     /**
@@ -355,14 +366,6 @@ final class StreamingSubmissionDraft implements SubmissionDraft {
     private void ensureOpen() {
         if (committed) {
             throw new IllegalStateException("This submission draft is already committed or closed");
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
     }
 }

@@ -127,7 +127,8 @@ class SubmissionIntakeTest {
                 services.transactions(),
                 services.json(),
                 services.clock(),
-                services.sourceSettings()));
+                services.sourceSettings(),
+                services.uploadThreads()));
 
         try (SubmissionDraft draft = small.begin()) {
             draft.addFile("first.bin", null, new ByteArrayInputStream(new byte[10_000]));
