@@ -68,16 +68,14 @@ class IntakeConfiguration {
     }
 
     @Bean
-    Codenames codenames(SecureRandom random, SubmissionStore store, PlatformTransactionManager transactions) {
-        TransactionTemplate ownTransaction = new TransactionTemplate(transactions);
-        ownTransaction.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
-        return new Codenames(
-                random,
-                () -> ownTransaction.execute(status -> store.secret("codename-salt", () -> {
-                    byte[] salt = new byte[16];
-                    random.nextBytes(salt);
-                    return salt;
-                })));
+    InstallationSecrets installationSecrets(
+            SubmissionStore store, SecureRandom random, PlatformTransactionManager transactions) {
+        return new InstallationSecrets(store, random, transactions);
+    }
+
+    @Bean
+    Codenames codenames(SecureRandom random, InstallationSecrets secrets) {
+        return new Codenames(random, () -> secrets.secret("codename-salt", 16));
     }
 
     @Bean

@@ -7,15 +7,20 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.leakdesk.intake.UploadRejectedException;
 import org.leakdesk.intake.UploadRejectedException.Reason;
+import org.leakdesk.intake.internal.InstallationSecrets;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * A small hash puzzle a browser with JavaScript solves before it submits, as GlobaLeaks does: it
@@ -25,11 +30,9 @@ import org.springframework.stereotype.Component;
  * starts with {@code difficulty} zero bits. Checking costs one HMAC and one SHA-256; a checked
  * challenge is remembered until it expires, so it is good for one submission only.
  *
- * <p>The signing key is drawn at start and kept in memory: a challenge is only good on the
- * process that issued it, and a restart voids the open ones (the page fetches a new one per
- * submission). Behind several source processes the proxy must keep a source on one process for
- * the seconds between challenge and upload, or the browser falls back to a submission without a
- * proof.
+ * <p>The signing key is an installation secret and the answered challenges are rows in the
+ * database until they expire, so a challenge issued by one source process is good on any other,
+ * once.
  */
 @Component
 class ProofOfWork {
@@ -45,16 +48,15 @@ class ProofOfWork {
     private final ProofOfWorkSettings settings;
     private final SecureRandom random;
     private final Clock clock;
-    private final SecretKeySpec key;
-    private final Map<String, Instant> answered = new ConcurrentHashMap<>();
+    private final Supplier<SecretKeySpec> key;
+    private final JdbcClient jdbc;
 
-    ProofOfWork(ProofOfWorkSettings settings, SecureRandom random) {
+    ProofOfWork(ProofOfWorkSettings settings, SecureRandom random, InstallationSecrets secrets, JdbcClient jdbc) {
         this.settings = settings;
         this.random = random;
         this.clock = Clock.systemUTC();
-        byte[] secret = new byte[32];
-        random.nextBytes(secret);
-        this.key = new SecretKeySpec(secret, "HmacSHA256");
+        this.jdbc = jdbc;
+        this.key = SingletonSupplier.of(() -> new SecretKeySpec(secrets.secret("proof-of-work-key", 32), "HmacSHA256"));
     }
 
     Challenge issue() {
@@ -89,8 +91,19 @@ class ProofOfWork {
         if (difficulty < settings.difficulty() || !solves(token, nonce, difficulty)) {
             throw refused("upload.refused.check-unsolved", "The browser check was not solved.");
         }
-        answered.values().removeIf(until -> !now.isBefore(until));
-        if (answered.putIfAbsent(token, expires) != null) {
+        useUp(BASE64.encodeToString(Arrays.copyOf(payload, ID_BYTES)), expires, now);
+    }
+
+    /** Records the challenge as answered; refuses one that any source process has seen answered. */
+    private void useUp(String challenge, Instant expires, Instant now) {
+        jdbc.sql("DELETE FROM intake_pow_used WHERE expires_at <= ?")
+                .param(now.atOffset(ZoneOffset.UTC))
+                .update();
+        try {
+            jdbc.sql("INSERT INTO intake_pow_used (challenge, expires_at) VALUES (?, ?)")
+                    .params(challenge, expires.atOffset(ZoneOffset.UTC))
+                    .update();
+        } catch (DuplicateKeyException used) {
             throw refused("upload.refused.check-used", "The browser check was already used for another upload.");
         }
     }
@@ -131,7 +144,7 @@ class ProofOfWork {
     private byte[] mac(byte[] payload) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
+            mac.init(key.get());
             return mac.doFinal(payload);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 is part of every JDK", e);

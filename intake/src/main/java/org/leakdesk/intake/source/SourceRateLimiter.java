@@ -2,14 +2,14 @@ package org.leakdesk.intake.source;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,30 +25,37 @@ import org.springframework.stereotype.Component;
  * a hash), never the codename itself; it throws {@link SourceRateLimitedException}, which the
  * source face answers with 429 and a page that says when to try again.
  *
- * <p>The buckets live in this process's memory: with several source processes (issue 10) each
- * counts on its own, so the newsroom-wide rate is the configured one times the number of source
- * processes. That is accepted: a shared bucket would put a database round trip or a second store
- * in front of every request, and a flood still meets a limit on every node.
+ * <p>The buckets live where {@code leakdesk.source.rate.store} says ({@link RateBuckets}): in
+ * PostgreSQL, shared by every source process, or in this process's memory.
  */
 @Component
 public class SourceRateLimiter {
 
-    /** Above this many follow-up buckets, full ones (sources idle long enough) are dropped. */
-    private static final int FOLLOW_UP_BUCKETS_KEPT = 10_000;
-
+    private final RateBuckets buckets;
     private final Bucket submissions;
     private final Bucket unproven;
-    private final Bandwidth followUpLimit;
-    private final ConcurrentMap<String, Bucket> followUps = new ConcurrentHashMap<>();
+    private final BucketConfiguration followUpLimit;
+    /** Part of every follow-up bucket's name, so that a changed limit starts fresh buckets. */
+    private final String followUpPrefix;
 
-    SourceRateLimiter(SourceRateSettings settings) {
+    SourceRateLimiter(SourceRateSettings settings, RateBuckets buckets) {
+        this.buckets = buckets;
         int perMinute = settings.submissionsPerMinute();
-        this.submissions = perMinute(perMinute);
-        this.unproven = perMinute(perMinute / 2);
-        this.followUpLimit = Bandwidth.builder()
-                .capacity(settings.followUpsPerHour())
-                .refillGreedy(settings.followUpsPerHour(), Duration.ofHours(1))
+        this.submissions = buckets.bucket("submissions/" + perMinute, perMinute(perMinute));
+        this.unproven = buckets.bucket("unproven/" + perMinute / 2, perMinute(perMinute / 2));
+        this.followUpLimit = BucketConfiguration.builder()
+                .addLimit(Bandwidth.builder()
+                        .capacity(settings.followUpsPerHour())
+                        .refillGreedy(settings.followUpsPerHour(), Duration.ofHours(1))
+                        .build())
                 .build();
+        this.followUpPrefix = "follow-ups/" + settings.followUpsPerHour() + "/";
+    }
+
+    /** Drops the buckets of sources idle long enough to have their whole rate back. */
+    @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT10M")
+    void forgetIdleSources() {
+        buckets.forgetIdle();
     }
 
     /**
@@ -81,12 +88,7 @@ public class SourceRateLimiter {
      * @throws SourceRateLimitedException when this source has used up its rate for now
      */
     public void admitFollowUp(String sourceKey) {
-        if (followUps.size() > FOLLOW_UP_BUCKETS_KEPT) {
-            followUps.values().removeIf(bucket -> bucket.getAvailableTokens() >= followUpLimit.getCapacity());
-        }
-        Bucket bucket = followUps.computeIfAbsent(
-                digest(sourceKey),
-                key -> Bucket.builder().addLimit(followUpLimit).build());
+        Bucket bucket = buckets.bucket(followUpPrefix + digest(sourceKey), followUpLimit);
         refuseUnlessConsumed(bucket, "source.busy.follow-ups", "messages and uploads from you");
     }
 
@@ -105,8 +107,8 @@ public class SourceRateLimiter {
                 Duration.ofNanos(probe.getNanosToWaitForRefill()));
     }
 
-    private static Bucket perMinute(int tokens) {
-        return Bucket.builder()
+    private static BucketConfiguration perMinute(int tokens) {
+        return BucketConfiguration.builder()
                 .addLimit(limit -> limit.capacity(tokens).refillGreedy(tokens, Duration.ofMinutes(1)))
                 .build();
     }

@@ -11,11 +11,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param submissionsPerMinute new submissions from everyone together; half of them at most may come
  *     without a proof of work (see {@link FloodGate})
  * @param followUpsPerHour messages or uploads one returning source may add per hour
+ * @param store where the counts live: {@code database} (PostgreSQL, shared by every source
+ *     process), {@code memory} (this process only) or {@code auto} (the database on PostgreSQL,
+ *     else memory)
  */
 @ConfigurationProperties("leakdesk.source.rate")
 record SourceRateSettings(
         @DefaultValue("30") int submissionsPerMinute,
-        @DefaultValue("30") int followUpsPerHour) {
+        @DefaultValue("30") int followUpsPerHour,
+        @DefaultValue("auto") Store store) {
+
+    /** Where the flood limits count. */
+    enum Store {
+        AUTO,
+        MEMORY,
+        DATABASE
+    }
 
     SourceRateSettings {
         if (submissionsPerMinute < 2) {

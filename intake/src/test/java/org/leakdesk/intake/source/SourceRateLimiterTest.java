@@ -11,7 +11,8 @@ class SourceRateLimiterTest {
 
     @Test
     void eachSourceHasItsOwnRateOfFollowUps() {
-        SourceRateLimiter limiter = new SourceRateLimiter(new SourceRateSettings(30, 3));
+        SourceRateLimiter limiter = new SourceRateLimiter(
+                new SourceRateSettings(30, 3, SourceRateSettings.Store.MEMORY), new RateBuckets.InMemory());
         for (int i = 0; i < 3; i++) {
             limiter.admitFollowUp("source-a");
         }
@@ -29,7 +30,8 @@ class SourceRateLimiterTest {
 
     @Test
     void unprovenSubmissionsUseHalfTheRateAndGiveBackWhatTheyCouldNotUse() {
-        SourceRateLimiter limiter = new SourceRateLimiter(new SourceRateSettings(4, 30));
+        SourceRateLimiter limiter = new SourceRateLimiter(
+                new SourceRateSettings(4, 30, SourceRateSettings.Store.MEMORY), new RateBuckets.InMemory());
         limiter.admitSubmission(false);
         limiter.admitSubmission(false);
 
