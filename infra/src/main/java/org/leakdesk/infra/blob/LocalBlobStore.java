@@ -1,9 +1,11 @@
 package org.leakdesk.infra.blob;
 
+import com.sun.nio.file.ExtendedOpenOption;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -13,45 +15,131 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.leakdesk.infra.BlobId;
 import org.leakdesk.infra.BlobStore;
 import org.leakdesk.infra.PendingBlob;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Blobs in a directory on local disk, fanned out by the first two hex digits of their id. A blob
  * is written to {@code incoming/<id>.part}, synced, renamed into place and the directory synced,
- * so a committed blob survives a crash and an uncommitted one never appears under its name. A
- * large blob is synced in stretches while it is written ({@link EarlySync}).
+ * so a committed blob survives a crash and an uncommitted one never appears under its name. Where
+ * the file system allows, blobs are written with direct I/O ({@link DirectFileOutput}); elsewhere
+ * through the page cache, a large blob synced in stretches while it is written ({@link EarlySync}).
  */
 final class LocalBlobStore implements BlobStore {
 
-    /** How much of a blob is written before a sync of it starts in the background. */
+    /** How much of a blob is written before a sync of it starts in the background (without direct I/O). */
     static final long EARLY_SYNC_BYTES = 32L << 20;
+    /** Each of a blob's two direct I/O buffers. */
+    static final int DIRECT_BUFFER_BYTES = 4 << 20;
+    /** Idle direct I/O buffers kept for the next blobs. */
+    private static final int DIRECT_BUFFERS_KEPT = 32;
+
+    private static final Logger log = LoggerFactory.getLogger(LocalBlobStore.class);
 
     private final Path root;
     private final Path incoming;
-    private final ExecutorService syncs = Executors.newCachedThreadPool(task -> {
-        Thread thread = new Thread(task, "leakdesk-blob-sync");
+    private final ExecutorService io = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "leakdesk-blob-io");
         thread.setDaemon(true);
         return thread;
     });
+    /** The file system's block size when it takes direct I/O, else 0. */
+    private final int directBlockSize;
+
+    private final Queue<ByteBuffer> idleBuffers = new ConcurrentLinkedQueue<>();
 
     LocalBlobStore(Path root) throws IOException {
+        this(root, true);
+    }
+
+    /** {@code directIo}: write blobs with direct I/O where the file system allows it. */
+    LocalBlobStore(Path root, boolean directIo) throws IOException {
         this.root = root;
         this.incoming = root.resolve("incoming");
         Files.createDirectories(incoming);
+        this.directBlockSize = directIo ? directBlockSize(incoming) : 0;
+    }
+
+    /** Whether blobs are written with direct I/O here. */
+    boolean writesDirect() {
+        return directBlockSize > 0;
     }
 
     @Override
     public PendingBlob create() throws IOException {
         BlobId id = new BlobId(UUID.randomUUID());
         Path temp = incoming.resolve(id + ".part");
+        if (writesDirect()) {
+            FileChannel channel = FileChannel.open(
+                    temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, ExtendedOpenOption.DIRECT);
+            return new LocalPendingBlob(
+                    id,
+                    temp,
+                    channel,
+                    new DirectFileOutput(channel, directBlockSize, io, new DirectFileOutput.Buffers() {
+                        @Override
+                        public ByteBuffer take() {
+                            ByteBuffer idle = idleBuffers.poll();
+                            return idle != null ? idle.clear() : alignedBuffer();
+                        }
+
+                        @Override
+                        public void giveBack(ByteBuffer buffer) {
+                            if (idleBuffers.size() < DIRECT_BUFFERS_KEPT) {
+                                idleBuffers.add(buffer);
+                            }
+                        }
+                    }));
+        }
         FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        return new LocalPendingBlob(id, temp, channel);
+        return new LocalPendingBlob(id, temp, channel, null);
+    }
+
+    private ByteBuffer alignedBuffer() {
+        return ByteBuffer.allocateDirect(DIRECT_BUFFER_BYTES + directBlockSize)
+                .alignedSlice(directBlockSize)
+                .limit(DIRECT_BUFFER_BYTES)
+                .slice();
+    }
+
+    /**
+     * The block size if a file in {@code dir} can be written with direct I/O (a tmpfs, say, cannot
+     * on older kernels), else 0: then blobs go through the page cache, synced in stretches.
+     */
+    private static int directBlockSize(Path dir) {
+        Path probe = dir.resolve("direct-io-probe-" + UUID.randomUUID());
+        try {
+            int blockSize = Math.toIntExact(Files.getFileStore(dir).getBlockSize());
+            if (blockSize <= 0 || DIRECT_BUFFER_BYTES % blockSize != 0) {
+                return 0;
+            }
+            try (FileChannel channel = FileChannel.open(
+                    probe, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, ExtendedOpenOption.DIRECT)) {
+                ByteBuffer block = ByteBuffer.allocateDirect(2 * blockSize).alignedSlice(blockSize);
+                block.limit(blockSize);
+                channel.write(block, 0);
+            }
+            return blockSize;
+        } catch (IOException | UnsupportedOperationException | ArithmeticException e) {
+            log.info("Blobs in {} are written through the page cache: no direct I/O there ({})", dir, e.toString());
+            return 0;
+        } finally {
+            try {
+                Files.deleteIfExists(probe);
+            } catch (IOException e) {
+                log.warn("Could not remove {}", probe, e);
+            }
+        }
     }
 
     @Override
@@ -140,18 +228,21 @@ final class LocalBlobStore implements BlobStore {
         private final BlobId id;
         private final Path temp;
         private final FileChannel channel;
+        private final @Nullable DirectFileOutput direct;
         private final EarlySync sync;
         private final OutputStream stream;
         private boolean committed;
 
-        LocalPendingBlob(BlobId id, Path temp, FileChannel channel) {
+        LocalPendingBlob(BlobId id, Path temp, FileChannel channel, @Nullable DirectFileOutput direct) {
             this.id = id;
             this.temp = temp;
             this.channel = channel;
-            this.sync = new EarlySync(channel, syncs, EARLY_SYNC_BYTES);
+            this.direct = direct;
+            this.sync = new EarlySync(channel, io, EARLY_SYNC_BYTES);
             // Closing the caller's stream (e.g. an encrypting stream) must not close the channel before commit.
-            this.stream =
-                    new BufferedOutputStream(Channels.newOutputStream(new UnclosableChannel(channel, sync)), 1 << 16);
+            this.stream = direct != null
+                    ? direct
+                    : new BufferedOutputStream(Channels.newOutputStream(new UnclosableChannel(channel, sync)), 1 << 16);
         }
 
         @Override
@@ -166,10 +257,19 @@ final class LocalBlobStore implements BlobStore {
 
         @Override
         public long commit() throws IOException {
-            stream.flush();
-            sync.settle();
+            long size;
+            if (direct != null) {
+                try {
+                    size = direct.finish();
+                } finally {
+                    direct.release();
+                }
+            } else {
+                stream.flush();
+                sync.settle();
+                size = channel.size();
+            }
             channel.force(true);
-            long size = channel.size();
             channel.close();
             Path target = pathOf(id);
             Files.createDirectories(target.getParent());
@@ -182,6 +282,9 @@ final class LocalBlobStore implements BlobStore {
         @Override
         public void close() throws IOException {
             if (!committed) {
+                if (direct != null) {
+                    direct.release();
+                }
                 sync.settle();
                 channel.close();
                 Files.deleteIfExists(temp);

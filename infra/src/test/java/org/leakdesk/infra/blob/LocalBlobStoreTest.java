@@ -1,14 +1,21 @@
 package org.leakdesk.infra.blob;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.leakdesk.infra.BlobId;
 import org.leakdesk.infra.BlobStore;
+import org.leakdesk.infra.PendingBlob;
 
-/** The blob store contract on a local directory. */
+/** The blob store contract on a local directory, written with direct I/O (as on ext4 here). */
 class LocalBlobStoreTest extends BlobStoreContractTest {
 
     @TempDir
@@ -18,7 +25,40 @@ class LocalBlobStoreTest extends BlobStoreContractTest {
 
     @BeforeEach
     void openStore() throws IOException {
-        store = new LocalBlobStore(root);
+        store = new LocalBlobStore(root, directIo());
+    }
+
+    boolean directIo() {
+        return true;
+    }
+
+    @Test
+    void writesWithDirectIoOnlyWhenAsked() {
+        assertThat(store.writesDirect()).isEqualTo(directIo());
+    }
+
+    @Test
+    void blobsOfEveryLengthAroundTheBlockAndBufferSizesComeBackWhole() throws IOException {
+        int buffer = LocalBlobStore.DIRECT_BUFFER_BYTES;
+        for (int size : new int[] {1, 4095, 4096, 4097, buffer - 1, buffer, buffer + 1, 2 * buffer + 4097}) {
+            byte[] content = randomBytes(size);
+            BlobId id;
+            try (PendingBlob blob = store.create()) {
+                id = blob.id();
+                try (OutputStream out = blob.stream()) {
+                    for (int at = 0; at < size; at += 10_007) {
+                        out.write(content, at, Math.min(10_007, size - at));
+                    }
+                }
+                assertThat(blob.commit()).as("size").isEqualTo(size);
+            }
+            assertThat(Files.size(store.pathOf(id)))
+                    .as("%d bytes on disk", size)
+                    .isEqualTo(size);
+            try (InputStream in = store.open(id)) {
+                assertThat(in.readAllBytes()).as("%d bytes", size).isEqualTo(content);
+            }
+        }
     }
 
     @Override
