@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Encrypts each file while it streams in: plaintext exists only in a 64 KiB buffer that is
  * wiped after each file. Blobs are committed (synced, renamed) as files finish; the database
- * rows, the access log entry and the {@code SubmissionReceived} event follow in one transaction
+ * rows, the access log entry, the row that hands the case over to review ({@code
+ * intake_handover}) and the {@code SubmissionReceived} event follow in one transaction
  * at {@link #commit()}. Until then, {@link #close()} deletes every blob written.
  */
 final class StreamingSubmissionDraft implements SubmissionDraft {
@@ -257,6 +258,7 @@ final class StreamingSubmissionDraft implements SubmissionDraft {
             services.accessLog()
                     .record(new AccessRecord(
                             SOURCE_ACTOR, IntakeAccessAction.SUBMISSION_RECEIVED, submissionId.toString(), contents()));
+            services.store().awaitReview(submissionId, null, files.size(), receivedAt);
             services.events().publishEvent(new SubmissionReceived(submissionId, files.size(), receivedAt));
         });
         committed = true;
@@ -313,6 +315,7 @@ final class StreamingSubmissionDraft implements SubmissionDraft {
             services.accessLog()
                     .record(new AccessRecord(
                             SOURCE_ACTOR, IntakeAccessAction.FOLLOW_UP_RECEIVED, submissionId.toString(), contents()));
+            services.store().awaitReview(submissionId, followUpId, files.size(), arrivedAt);
             services.events().publishEvent(new FollowUpReceived(submissionId, followUpId, files.size(), arrivedAt));
         });
         committed = true;
