@@ -6,8 +6,10 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * A controller {@link ServedOn} a face exists only in a process that serves that face: a
+ * A controller {@link ServedOn} the staff face exists only in a process with the staff role: a
  * source-only process holds no staff controller (nor what those need, such as the process engine).
+ * Source controllers need only intake and stay everywhere, so a staff process still knows the
+ * source's paths and answers them with 404.
  */
 class FaceRoleCondition implements Condition {
 
@@ -17,8 +19,7 @@ class FaceRoleCondition implements Condition {
         if (attributes == null) {
             return true;
         }
-        ProcessRoles roles = ProcessRoles.from(context.getEnvironment());
-        Face face = (Face) attributes.get("value");
-        return roles.has(face == Face.SOURCE ? ProcessRole.SOURCE : ProcessRole.STAFF);
+        return attributes.get("value") != Face.STAFF
+                || ProcessRoles.from(context.getEnvironment()).has(ProcessRole.STAFF);
     }
 }

@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Conditional;
 /**
  * Puts a controller on one face. Its mappings only match requests that arrived on that face's
  * port; every LeakDesk controller must carry this annotation, or the application refuses to start.
- * The controller exists only in a process whose {@link ProcessRoles roles} include the face.
+ * A staff controller exists only in a process whose {@link ProcessRoles roles} include staff.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -34,9 +34,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.leakdesk.LeakDeskApplication;
 import org.leakdesk.infra.Face;
 import org.leakdesk.infra.FacePorts;
+import org.leakdesk.infra.ServedOn;
 import org.leakdesk.infra.testing.Multipart;
 import org.leakdesk.infra.testing.TestDatabase;
 import org.leakdesk.intake.SourceCorrespondence;
+import org.springframework.aop.support.AopUtils;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -97,8 +99,35 @@ class SourceRoleDatabaseTest {
             assertThat(back.containsBean(bean)).as(bean).isTrue();
         }
         assertThat(back.getBeansOfType(ProcessEngine.class)).hasSize(1);
+        assertThat(source.getBeansWithAnnotation(ServedOn.class).values())
+                .as("no staff controller in the source process")
+                .isNotEmpty()
+                .allSatisfy(controller -> assertThat(AopUtils.getTargetClass(controller)
+                                .getAnnotation(ServedOn.class)
+                                .value())
+                        .isEqualTo(Face.SOURCE));
         assertThat(source.getEnvironment().getProperty("spring.datasource.username"))
                 .isEqualTo(TestDatabase.sourceUser());
+    }
+
+    @Test
+    void theSourcePortAnswersStaffPathsWith404() throws Exception {
+        int sourcePort = source.getBean(FacePorts.class).portOf(Face.SOURCE);
+        for (String path : List.of("/login", "/inbox", "/cases/" + UUID.randomUUID(), "/audit")) {
+            HttpResponse<String> page = http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + sourcePort + path))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).as(path).isEqualTo(404);
+        }
+        HttpResponse<String> post = sourcePost(
+                sourcePort,
+                "/cases/" + UUID.randomUUID() + "/replies",
+                null,
+                "application/x-www-form-urlencoded",
+                HttpRequest.BodyPublishers.ofString("text=hello"));
+        assertThat(post.statusCode()).isEqualTo(404);
+        assertThat(sourceGet(sourcePort, "/", "x=y").statusCode()).isEqualTo(200);
     }
 
     @Test

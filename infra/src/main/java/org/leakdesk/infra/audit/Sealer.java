@@ -144,6 +144,9 @@ final class Sealer {
             return;
         }
         sealCommitted();
+        long newest = jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM access_log_pending")
+                .query(Long.class)
+                .single();
         List<Long> ids = jdbc.sql("""
                         SELECT p.id FROM access_log_pending p
                         WHERE p.id > ? AND NOT EXISTS (SELECT 1 FROM access_log a WHERE a.pending_id = p.id)
@@ -151,10 +154,8 @@ final class Sealer {
         for (int from = 0; from < ids.size(); from += BATCH) {
             seal(ids.subList(from, Math.min(ids.size(), from + BATCH)));
         }
-        if (!ids.isEmpty()) {
-            // Some slack below the newest: entries whose transactions were still open may commit soon.
-            recentMark = Math.max(recentMark, ids.get(ids.size() - 1) - RECENT_SLACK);
-        }
+        // Some slack below the newest: entries whose transactions were still open may commit soon.
+        recentMark = Math.max(recentMark, newest - RECENT_SLACK);
     }
 
     private void seal(List<Long> ids) {
