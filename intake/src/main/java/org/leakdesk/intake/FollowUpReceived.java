@@ -5,7 +5,8 @@ import java.util.UUID;
 
 /**
  * A returning source sent more to their case: a message, files, or both. Published in the
- * transaction that stores it, like {@link SubmissionReceived}; carries no content.
+ * transaction that stores it and handed over through {@link ReviewHandOver}, like {@link
+ * SubmissionReceived}; carries no content.
  *
  * @param submissionId the case
  * @param followUpId the follow-up

@@ -5,8 +5,9 @@ import java.util.UUID;
 
 /**
  * A source's submission has been stored, encrypted. Published in the same transaction that
- * stores it and kept in the event publication registry until handled, so a crash between
- * storing and starting the review cannot lose it. Carries no content and no codename.
+ * stores it, in the process that received it, which also records it as awaiting review: the
+ * review takes it from {@link ReviewHandOver} on any node, so a crash between storing and starting
+ * the review cannot lose it. Carries no content and no codename.
  *
  * @param submissionId the new case's id
  * @param fileCount how many documents arrived (at least one)

@@ -8,8 +8,8 @@ import org.leakdesk.infra.testing.TestDatabase;
 
 /**
  * An empty PostgreSQL database of its own for a test that runs the packaged jar as production
- * does: the jar's processes migrate it as the owner and connect as the application's role
- * (infra/deploy/database-roles.sql). Created afresh, dropped on close.
+ * does: the jar's processes migrate it as the owner and connect as the application's role, a
+ * source-only process as the source role (infra/deploy/DATABASE-ROLES.md). Created afresh, dropped on close.
  */
 final class PackagedDatabase implements AutoCloseable {
 
@@ -41,6 +41,25 @@ final class PackagedDatabase implements AutoCloseable {
                 "SPRING_DATASOURCE_PASSWORD", appPassword(),
                 "SPRING_FLYWAY_USER", TestDatabase.user(),
                 "SPRING_FLYWAY_PASSWORD", TestDatabase.password());
+    }
+
+    /**
+     * What a source-only process of the jar needs: the source role's credentials
+     * (infra/deploy/DATABASE-ROLES.md) and no owner's password, since it migrates nothing.
+     */
+    Map<String, String> sourceEnvironment() {
+        return Map.of(
+                "SPRING_DATASOURCE_HIKARI_CONNECTIONTIMEOUT", "120000",
+                "SPRING_DATASOURCE_HIKARI_INITIALIZATIONFAILTIMEOUT", "120000",
+                "SPRING_DATASOURCE_URL", TestDatabase.jdbcUrl(name),
+                "SPRING_DATASOURCE_USERNAME", TestDatabase.sourceUser(),
+                "SPRING_DATASOURCE_PASSWORD", TestDatabase.sourcePassword());
+    }
+
+    /** A connection as the source role, to check what it may not do. */
+    Connection connectAsSource() throws SQLException {
+        return DriverManager.getConnection(
+                TestDatabase.jdbcUrl(name), TestDatabase.sourceUser(), TestDatabase.sourcePassword());
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.leakdesk.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -33,7 +34,8 @@ import org.leakdesk.infra.testing.SharedFiles;
  * The production topology from the packaged jar, each role a process of its own on one
  * PostgreSQL database over loopback: one {@code source}, one {@code staff} and two {@code worker}
  * processes, all in production mode with a newsroom key made by {@code keys init} (the source
- * process gets the certificate alone). Submissions sent to the source process reach triage once
+ * process gets the certificate alone and connects as the narrow source role, without the process
+ * engine). Submissions sent to the source process reach triage once
  * each; then one worker is killed (SIGKILL) while it holds extractions of a second batch, and the
  * other worker takes them over once their locks run out: every case still reaches triage once,
  * with one process, one triage task and one result per document.
@@ -95,6 +97,7 @@ class TopologyIT {
         assertThat(Files.list(sourceKeys).map(file -> file.getFileName().toString()))
                 .as("the source process ran without the private key and wrote no key of its own")
                 .containsExactly("newsroom.pub.asc");
+        assertSourceRoleIsNarrow();
 
         submit(source, FIRST_BATCH, "first");
         awaitTriage(FIRST_BATCH);
@@ -124,6 +127,20 @@ class TopologyIT {
         // The staff face shows every case in the reviewer's inbox.
         StaffClient reviewer = StaffClient.signIn(staff.staffPort, "rita", "a long reviewer passphrase");
         assertThat(reviewer.page("/inbox").select("tr[data-case]")).hasSize(FIRST_BATCH + SECOND_BATCH);
+    }
+
+    /** The role the source process connects as reads no Camunda, staff or access log table. */
+    private void assertSourceRoleIsNarrow() throws SQLException {
+        try (Connection connection = database.connectAsSource()) {
+            for (String table :
+                    List.of("act_ru_task", "act_ge_property", "staff_account", "access_log", "review_case")) {
+                assertThatThrownBy(() -> connection.createStatement().executeQuery("SELECT COUNT(*) FROM " + table))
+                        .as(table)
+                        .isInstanceOf(SQLException.class)
+                        .satisfies(e ->
+                                assertThat(((SQLException) e).getSQLState()).isEqualTo("42501"));
+            }
+        }
     }
 
     private static void lap(String what, long began) {
@@ -164,8 +181,10 @@ class TopologyIT {
             arguments.add("--leakdesk.keys.passphrase-file=" + folder.resolve("newsroom-passphrase"));
         }
         arguments.addAll(List.of(more));
+        // The source process connects as the narrow source role, without the owner's password.
+        Map<String, String> environment = role.equals("source") ? database.sourceEnvironment() : database.environment();
         PackagedApplication process = PackagedApplication.launch(
-                folder, PackagedApplication.QUICK_START, sourcePort, staffPort, database.environment(), arguments);
+                folder, PackagedApplication.QUICK_START, sourcePort, staffPort, environment, arguments);
         processes.add(process);
         return process;
     }

@@ -11,6 +11,7 @@ import org.leakdesk.infra.AccessVocabulary;
 import org.leakdesk.infra.ConditionalOnProcessRole;
 import org.leakdesk.infra.InfraAccessAction;
 import org.leakdesk.infra.ProcessRole;
+import org.leakdesk.infra.ProcessRoles;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
@@ -52,8 +53,12 @@ class AuditConfiguration {
     }
 
     @Bean
-    Sealer sealer(JdbcTemplate jdbc, PlatformTransactionManager transactions, ExecutorService accessLogSealerThread) {
-        return new Sealer(jdbc, transactions, accessLogSealerThread);
+    Sealer sealer(
+            JdbcTemplate jdbc,
+            PlatformTransactionManager transactions,
+            ExecutorService accessLogSealerThread,
+            ProcessRoles roles) {
+        return new Sealer(jdbc, transactions, accessLogSealerThread, roles.holdsPrivateKey());
     }
 
     /**
@@ -78,8 +83,8 @@ class AuditConfiguration {
      */
     @Bean
     @ConditionalOnProcessRole({ProcessRole.STAFF, ProcessRole.WORKER})
-    CheckpointSchedule checkpointSchedule(Checkpointer checkpointer, AuditProperties properties) {
-        return new CheckpointSchedule(checkpointer, properties.checkpointInterval());
+    CheckpointSchedule checkpointSchedule(Checkpointer checkpointer, Sealer sealer, AuditProperties properties) {
+        return new CheckpointSchedule(checkpointer, properties.checkpointInterval(), sealer, properties.sealInterval());
     }
 
     @Bean

@@ -12,6 +12,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param witnessDirectory where signed checkpoints and leaf hashes are written; ideally a
  *     mount the database's administrators cannot write (another machine, append-only storage)
  * @param checkpointInterval how often to write a checkpoint when there are new entries
+ * @param sealInterval how often staff and worker processes seal entries other processes wrote
+ *     (source-only processes seal none themselves)
  */
 @ConfigurationProperties("leakdesk.audit")
-record AuditProperties(Path checkpointKey, Path witnessDirectory, Duration checkpointInterval) {}
+record AuditProperties(Path checkpointKey, Path witnessDirectory, Duration checkpointInterval, Duration sealInterval) {}

@@ -9,18 +9,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
-/** Seals what a crash left pending at start, then writes a checkpoint every interval if the log grew. */
+/**
+ * Seals what a crash left pending at start, then writes a checkpoint every interval if the log
+ * grew; in between, seals every few seconds what other processes (source-only ones seal nothing
+ * themselves) committed.
+ */
 final class CheckpointSchedule implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(CheckpointSchedule.class);
 
     private final Checkpointer checkpointer;
     private final Duration interval;
+    private final Sealer sealer;
+    private final Duration sealInterval;
     private @Nullable ScheduledExecutorService scheduler;
 
-    CheckpointSchedule(Checkpointer checkpointer, Duration interval) {
+    CheckpointSchedule(Checkpointer checkpointer, Duration interval, Sealer sealer, Duration sealInterval) {
         this.checkpointer = checkpointer;
         this.interval = interval;
+        this.sealer = sealer;
+        this.sealInterval = sealInterval;
     }
 
     @Override
@@ -29,6 +37,16 @@ final class CheckpointSchedule implements SmartLifecycle {
                 task -> AuditConfiguration.daemon("access-log-checkpoints", task));
         // The first run at once: it also seals entries a crash left pending.
         scheduler.scheduleWithFixedDelay(this::run, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(
+                this::sealRecent, sealInterval.toMillis(), sealInterval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void sealRecent() {
+        try {
+            sealer.sealRecent();
+        } catch (RuntimeException e) {
+            log.warn("Could not seal recent access log entries; trying again in {}", sealInterval, e);
+        }
     }
 
     private void run() {

@@ -30,11 +30,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and place in the Merkle tree, many per transaction. The chain is exact because only committed
  * entries are sealed, each once (pending_id is unique), and a sealer that lost a race with
  * another instance (duplicate sequence) rereads the chain's tail and tries again.
+ *
+ * <p>A source-only process seals nothing: its database role may add pending entries but read
+ * neither table, so that the public-facing process cannot read the log. Staff and worker processes
+ * seal what it wrote ({@link #sealRecent()} every few seconds, {@link #sealOutstanding()} at each
+ * checkpoint).
  */
 final class Sealer {
 
     private static final Logger log = LoggerFactory.getLogger(Sealer.class);
     private static final int BATCH = 1000;
+    private static final long RECENT_SLACK = 1000;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
@@ -42,11 +48,20 @@ final class Sealer {
     private final Executor background;
     private final Queue<Long> committed = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
+    private final boolean sealsHere;
     private @Nullable Tail tail;
+    /** Pending entries at or below this were sealed when {@link #sealRecent()} last looked (stragglers aside). */
+    private long recentMark;
 
     private record Tail(long sequence, byte[] hash) {}
 
     Sealer(JdbcTemplate jdbcTemplate, PlatformTransactionManager transactions, Executor background) {
+        this(jdbcTemplate, transactions, background, true);
+    }
+
+    /** @param sealsHere false in a process that only adds entries (a source-only process) */
+    Sealer(JdbcTemplate jdbcTemplate, PlatformTransactionManager transactions, Executor background, boolean sealsHere) {
+        this.sealsHere = sealsHere;
         this.jdbcTemplate = jdbcTemplate;
         this.jdbc = JdbcClient.create(jdbcTemplate);
         this.transaction = new TransactionTemplate(transactions);
@@ -56,6 +71,9 @@ final class Sealer {
 
     /** Called after the transaction that wrote pending entry {@code id} committed. */
     void committed(long id) {
+        if (!sealsHere) {
+            return;
+        }
         committed.add(id);
         if (scheduled.compareAndSet(false, true)) {
             background.execute(this::sealInBackground);
@@ -102,6 +120,9 @@ final class Sealer {
      * before a verification.
      */
     synchronized void sealOutstanding() {
+        if (!sealsHere) {
+            return;
+        }
         sealCommitted();
         List<Long> ids = jdbc.sql("""
                         SELECT p.id FROM access_log_pending p
@@ -110,6 +131,31 @@ final class Sealer {
         for (int from = 0; from < ids.size(); from += BATCH) {
             seal(ids.subList(from, Math.min(ids.size(), from + BATCH)));
         }
+    }
+
+    /**
+     * Seals pending entries newer than those seen at the last call, so entries other processes
+     * committed (a source-only process seals none) reach the chain within seconds without reading
+     * the whole pending table each time. An entry that commits long after entries with higher ids
+     * were sealed is left to {@link #sealOutstanding()} at the next checkpoint.
+     */
+    synchronized void sealRecent() {
+        if (!sealsHere) {
+            return;
+        }
+        sealCommitted();
+        long newest = jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM access_log_pending")
+                .query(Long.class)
+                .single();
+        List<Long> ids = jdbc.sql("""
+                        SELECT p.id FROM access_log_pending p
+                        WHERE p.id > ? AND NOT EXISTS (SELECT 1 FROM access_log a WHERE a.pending_id = p.id)
+                        ORDER BY p.id""").param(recentMark).query(Long.class).list();
+        for (int from = 0; from < ids.size(); from += BATCH) {
+            seal(ids.subList(from, Math.min(ids.size(), from + BATCH)));
+        }
+        // Some slack below the newest: entries whose transactions were still open may commit soon.
+        recentMark = Math.max(recentMark, newest - RECENT_SLACK);
     }
 
     private void seal(List<Long> ids) {

@@ -19,7 +19,10 @@ import org.springframework.core.env.MapPropertySource;
  *   <li>no {@code worker}: Camunda's job executor (and with it the extraction worker) is off;
  *   <li>{@code staff} without {@code source}: Tomcat's one connector is the staff face's
  *       ({@code leakdesk.staff.port} and {@code .address}), there is no source connector;
- *   <li>neither face: no web server listens at all.
+ *   <li>neither face: no web server listens at all;
+ *   <li>{@code source} alone: no process engine ({@code camunda.bpm.enabled=false}, the switch of
+ *       Camunda's auto-configuration) and no Flyway migration: the process connects with a role
+ *       that may not create tables nor read Camunda's, and a staff or worker process migrates.
  * </ul>
  */
 class ProcessRoleSettings implements EnvironmentPostProcessor, Ordered {
@@ -39,6 +42,12 @@ class ProcessRoleSettings implements EnvironmentPostProcessor, Ordered {
         }
         if (!roles.has(ProcessRole.STAFF) && !roles.has(ProcessRole.SOURCE)) {
             settings.put("server.port", "-1");
+        }
+        if (!roles.has(ProcessRole.STAFF) && !roles.has(ProcessRole.WORKER)) {
+            settings.put("camunda.bpm.enabled", "false");
+            settings.put("spring.flyway.enabled", "false");
+            // Nothing of this process's goes through the event registry, which its role may not read.
+            settings.put("spring.modulith.events.republish-outstanding-events-on-restart", "false");
         }
         environment.getPropertySources().addFirst(new MapPropertySource(SOURCE_NAME, settings));
     }

@@ -73,8 +73,8 @@ class FaceConfiguration {
     }
 
     @Bean
-    FacePaths facePaths() {
-        return new FacePaths();
+    FacePaths facePaths(ProcessRoles roles) {
+        return new FacePaths(roles.has(ProcessRole.STAFF));
     }
 
     @Bean

@@ -21,8 +21,15 @@ final class FacePaths {
             PathPatternParser.defaultInstance.parse("/actuator/**"));
 
     private final Map<Face, List<PathPattern>> patterns = new EnumMap<>(Face.class);
+    private final boolean staffHere;
 
-    FacePaths() {
+    /**
+     * @param staffHere whether this process has the staff role: without it the staff controllers
+     *     do not exist, so on the source port every path the source face does not serve is the
+     *     staff face's (or nobody's)
+     */
+    FacePaths(boolean staffHere) {
+        this.staffHere = staffHere;
         for (Face face : Face.values()) {
             patterns.put(face, new CopyOnWriteArrayList<>());
         }
@@ -38,6 +45,9 @@ final class FacePaths {
     boolean belongsElsewhere(Face here, PathContainer path) {
         if (NO_FACE.stream().anyMatch(pattern -> pattern.matches(path))) {
             return true;
+        }
+        if (here == Face.SOURCE && !staffHere) {
+            return !matches(here, path);
         }
         Face other = here == Face.SOURCE ? Face.STAFF : Face.SOURCE;
         return matches(other, path) && !matches(here, path);

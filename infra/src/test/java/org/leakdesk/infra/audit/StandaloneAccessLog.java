@@ -32,6 +32,11 @@ final class StandaloneAccessLog implements AutoCloseable {
     private final ExecutorService sealerThread = Executors.newSingleThreadExecutor();
 
     StandaloneAccessLog(String database, Path folder, int connections) {
+        this(database, folder, connections, true);
+    }
+
+    /** @param seals false for a process that only adds entries, as a source-only process does */
+    StandaloneAccessLog(String database, Path folder, int connections, boolean seals) {
         pool.setJdbcUrl(TestDatabase.jdbcUrl(database));
         pool.setUsername(System.getenv().getOrDefault("LEAKDESK_TEST_PGAPPUSER", "leakdesk_app"));
         pool.setPassword(System.getenv().getOrDefault("LEAKDESK_TEST_PGAPPPASSWORD", "leakdesk_app"));
@@ -40,7 +45,7 @@ final class StandaloneAccessLog implements AutoCloseable {
         DataSourceTransactionManager transactions = new DataSourceTransactionManager(pool);
         Witness witness = new Witness(folder.resolve("witness"));
         CheckpointKey key = CheckpointKey.loadOrCreate(folder.resolve("key"), new SecureRandom());
-        sealer = new Sealer(jdbc, transactions, sealerThread);
+        sealer = new Sealer(jdbc, transactions, sealerThread, seals);
         checkpointer = new Checkpointer(JdbcClient.create(jdbc), sealer, witness, key, Clock.systemUTC());
         verifier = new ChainVerifier(jdbc, transactions, witness, key.publicKey());
         log = new JdbcAccessLog(

@@ -28,6 +28,18 @@ public final class TestDatabase {
         return env("LEAKDESK_TEST_PGPASSWORD", "leakdesk");
     }
 
+    /**
+     * The role source-only processes connect as (infra/deploy/DATABASE-ROLES.md): the migration
+     * {@code V202612050001__intake_source_role.sql} grants it only what the source face needs.
+     */
+    public static String sourceUser() {
+        return env("LEAKDESK_TEST_PGSOURCEUSER", "leakdesk_source");
+    }
+
+    public static String sourcePassword() {
+        return env("LEAKDESK_TEST_PGSOURCEPASSWORD", "leakdesk_source");
+    }
+
     /** A database of this run other than the module's own, such as {@code engine}: {@code <prefix>_<name>}. */
     public static String named(String name) {
         return System.getProperty("leakdesk.test.db.prefix", "leakdesk_test") + "_" + name;

@@ -61,7 +61,7 @@ final class CodenameSignIn implements ReturningSources {
     public List<ReplyForSource> replies(SignedInSource source) {
         SourceKey key = (SourceKey) source;
         List<ReplyForSource> replies = new ArrayList<>();
-        for (ConversationStore.ReplyRow row : conversations.replies(key.caseId())) {
+        for (ConversationStore.ReplyRow row : conversations.repliesForSource(key.caseId())) {
             byte[] sealed = row.sourceCiphertext();
             if (sealed == null || row.deletedAt() != null) {
                 continue;

@@ -168,6 +168,27 @@ final class ConversationStore {
                 .list();
     }
 
+    /**
+     * The source's side of the replies to a case: no sender, no newsroom copy (the source process's
+     * database role may not read them).
+     */
+    List<ReplyRow> repliesForSource(UUID submissionId) {
+        return jdbc.sql("""
+                        SELECT id, sent_at, source_ciphertext, read_at, deleted_at
+                        FROM source_reply WHERE submission_id = ? ORDER BY seq""")
+                .param(submissionId)
+                .query((rs, n) -> new ReplyRow(
+                        rs.getObject(1, UUID.class),
+                        submissionId,
+                        "",
+                        rs.getObject(2, OffsetDateTime.class).toInstant(),
+                        rs.getBytes(3),
+                        null,
+                        instant(rs.getObject(4, OffsetDateTime.class)),
+                        instant(rs.getObject(5, OffsetDateTime.class))))
+                .list();
+    }
+
     /** Records the first reading; true if this was it. */
     boolean markRead(UUID replyId, Instant at) {
         return jdbc.sql("UPDATE source_reply SET read_at = ? WHERE id = ? AND read_at IS NULL")

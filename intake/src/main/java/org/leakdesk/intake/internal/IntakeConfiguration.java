@@ -8,15 +8,18 @@ import org.leakdesk.infra.AccessLog;
 import org.leakdesk.infra.AccessVocabulary;
 import org.leakdesk.infra.BlobReferences;
 import org.leakdesk.infra.BlobStore;
+import org.leakdesk.infra.ConditionalOnProcessRole;
 import org.leakdesk.infra.Decryptor;
 import org.leakdesk.infra.Encryptor;
 import org.leakdesk.infra.JournalistKeys;
+import org.leakdesk.infra.ProcessRole;
 import org.leakdesk.infra.ProcessRoles;
 import org.leakdesk.infra.WrappedKeyColumns;
 import org.leakdesk.intake.DocumentExports;
 import org.leakdesk.intake.IntakeAccessAction;
 import org.leakdesk.intake.MetadataExtraction;
 import org.leakdesk.intake.ReturningSources;
+import org.leakdesk.intake.ReviewHandOver;
 import org.leakdesk.intake.ScrubbedCopies;
 import org.leakdesk.intake.SourceCorrespondence;
 import org.leakdesk.intake.SourceSettings;
@@ -118,7 +121,9 @@ class IntakeConfiguration {
         return new IntakeBlobReferences(jdbc);
     }
 
+    /** Not in a source-only process: its database role may not read everything that references a blob. */
     @Bean
+    @ConditionalOnProcessRole({ProcessRole.STAFF, ProcessRole.WORKER})
     BlobSweeper blobSweeper(
             BlobStore blobs, List<BlobReferences> references, AccessLog accessLog, BlobSweepSettings settings) {
         return new BlobSweeper(blobs, references, accessLog, settings, Clock.systemUTC());
@@ -127,6 +132,11 @@ class IntakeConfiguration {
     @Bean
     SubmissionIntake submissionIntake(DraftServices services) {
         return new DefaultSubmissionIntake(services);
+    }
+
+    @Bean
+    ReviewHandOver reviewHandOver(JdbcClient jdbc, PlatformTransactionManager transactions) {
+        return new StoredReviewHandOver(jdbc, new TransactionTemplate(transactions), Clock.systemUTC());
     }
 
     @Bean

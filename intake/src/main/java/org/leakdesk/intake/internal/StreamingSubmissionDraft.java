@@ -30,8 +30,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Encrypts each file while it streams in: plaintext exists only in the few pieces of a {@link
- * PipelinedFileSink}, wiped after each file. Blobs are committed (synced, renamed) as files finish; the database
- * rows, the access log entry and the {@code SubmissionReceived} event follow in one transaction
+ * PipelinedFileSink}, wiped after each file. Blobs are committed (synced, renamed) as files
+ * finish; the database rows, the access log entry, the row that hands the case over to review
+ * ({@code intake_handover}) and the {@code SubmissionReceived} event follow in one transaction
  * at {@link #commit()}. Until then, {@link #close()} deletes every blob written.
  */
 final class StreamingSubmissionDraft implements SubmissionDraft {
@@ -256,6 +257,7 @@ final class StreamingSubmissionDraft implements SubmissionDraft {
             services.accessLog()
                     .record(new AccessRecord(
                             SOURCE_ACTOR, IntakeAccessAction.SUBMISSION_RECEIVED, submissionId.toString(), contents()));
+            services.store().awaitReview(submissionId, null, files.size(), receivedAt);
             services.events().publishEvent(new SubmissionReceived(submissionId, files.size(), receivedAt));
         });
         committed = true;
@@ -324,6 +326,7 @@ final class StreamingSubmissionDraft implements SubmissionDraft {
             services.accessLog()
                     .record(new AccessRecord(
                             SOURCE_ACTOR, IntakeAccessAction.FOLLOW_UP_RECEIVED, submissionId.toString(), contents()));
+            services.store().awaitReview(submissionId, followUpId, files.size(), arrivedAt);
             services.events().publishEvent(new FollowUpReceived(submissionId, followUpId, files.size(), arrivedAt));
         });
         committed = true;

@@ -71,6 +71,23 @@ final class SubmissionStore {
                 .update();
     }
 
+    /**
+     * Records a submission ({@code followUpId} null) or a follow-up as awaiting review (table
+     * {@code intake_handover}, see {@link StoredReviewHandOver}); call in the transaction that stores it.
+     */
+    void awaitReview(UUID submissionId, @Nullable UUID followUpId, int fileCount, Instant arrivedAt) {
+        jdbc.sql("""
+                        INSERT INTO intake_handover (id, submission_id, follow_up_id, file_count, arrived_at)
+                        VALUES (?, ?, ?, ?, ?)""")
+                .params(
+                        followUpId == null ? submissionId : followUpId,
+                        submissionId,
+                        followUpId,
+                        fileCount,
+                        utc(arrivedAt))
+                .update();
+    }
+
     Optional<SubmissionOverview> overview(UUID id) {
         return overviews(List.of(id)).values().stream().findFirst();
     }

@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.leakdesk.infra.ConditionalOnProcessRole;
 import org.leakdesk.infra.JournalistKeys;
+import org.leakdesk.infra.ProcessRole;
 import org.leakdesk.infra.StaffMember;
 import org.leakdesk.infra.StrictHeaders;
 import org.leakdesk.review.web.Display;
@@ -29,6 +31,7 @@ import org.springframework.web.servlet.HandlerMapping;
  * something is to be fixed.
  */
 @Component
+@ConditionalOnProcessRole(ProcessRole.STAFF)
 class CasePage {
 
     static final String VIEW = "review/case";

@@ -9,10 +9,12 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.leakdesk.infra.AccessLog;
 import org.leakdesk.infra.AccessRecord;
+import org.leakdesk.infra.ConditionalOnProcessRole;
 import org.leakdesk.infra.DecryptionSession;
 import org.leakdesk.infra.Decryptor;
 import org.leakdesk.infra.Encryptor;
 import org.leakdesk.infra.ObjectRef;
+import org.leakdesk.infra.ProcessRole;
 import org.leakdesk.infra.SealedValue;
 import org.leakdesk.infra.StaffMember;
 import org.leakdesk.infra.StaffRole;
@@ -26,6 +28,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Notes (table {@code case_note}, text sealed per note) and labels ({@code case_label}) of a case. */
+@ConditionalOnProcessRole({ProcessRole.STAFF, ProcessRole.WORKER})
 @Component
 class CaseNotebook implements CaseNotes {
 

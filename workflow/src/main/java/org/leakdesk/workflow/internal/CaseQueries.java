@@ -13,8 +13,10 @@ import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.leakdesk.infra.AccessRecord;
+import org.leakdesk.infra.ConditionalOnProcessRole;
 import org.leakdesk.infra.DecryptionSession;
 import org.leakdesk.infra.Decryptor;
+import org.leakdesk.infra.ProcessRole;
 import org.leakdesk.infra.StaffMember;
 import org.leakdesk.infra.StaffRole;
 import org.leakdesk.intake.CaseDocuments;
@@ -42,6 +44,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /** What staff see of cases, and the one place that decides which cases a member may see. */
+@ConditionalOnProcessRole({ProcessRole.STAFF, ProcessRole.WORKER})
 @Component
 class CaseQueries implements CaseInbox {
 

@@ -5,6 +5,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.leakdesk.infra.AccessLog;
 import org.leakdesk.infra.AccessRecord;
+import org.leakdesk.infra.ConditionalOnProcessRole;
+import org.leakdesk.infra.ProcessRole;
 import org.leakdesk.intake.SubmissionShredding;
 import org.leakdesk.workflow.WorkflowAccessAction;
 import org.springframework.stereotype.Component;
@@ -14,6 +16,7 @@ import org.springframework.stereotype.Component;
  * wrapped data key of the case (documents, extractions, scrubbed copies, message, verification
  * requests, notes) and removes its blobs (crypto-shredding), leaving the access log. Idempotent: a retried job finds nothing left to delete.
  */
+@ConditionalOnProcessRole({ProcessRole.STAFF, ProcessRole.WORKER})
 @Component("caseShredder")
 class CaseShredder implements JavaDelegate {
 

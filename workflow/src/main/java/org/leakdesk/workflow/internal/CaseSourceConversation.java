@@ -1,6 +1,8 @@
 package org.leakdesk.workflow.internal;
 
 import java.util.UUID;
+import org.leakdesk.infra.ConditionalOnProcessRole;
+import org.leakdesk.infra.ProcessRole;
 import org.leakdesk.infra.StaffMember;
 import org.leakdesk.intake.RepliesNotPossibleException;
 import org.leakdesk.intake.SourceCorrespondence;
@@ -12,6 +14,7 @@ import org.leakdesk.workflow.SourceConversation;
 import org.springframework.stereotype.Component;
 
 /** Who may see a case may talk to its source: the case's visibility rule, then intake's correspondence. */
+@ConditionalOnProcessRole({ProcessRole.STAFF, ProcessRole.WORKER})
 @Component
 class CaseSourceConversation implements SourceConversation {
 

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
+import org.leakdesk.infra.ConditionalOnProcessRole;
+import org.leakdesk.infra.ProcessRole;
 import org.leakdesk.intake.MetadataExtraction;
 import org.leakdesk.intake.MetadataExtraction.ExtractionSummary;
 import org.slf4j.Logger;
@@ -26,6 +28,7 @@ import org.springframework.stereotype.Component;
  * process dies. Runs wherever the job executor runs: tests that drive the
  * engine by hand switch both off with {@code camunda.bpm.job-execution.enabled=false}.
  */
+@ConditionalOnProcessRole({ProcessRole.STAFF, ProcessRole.WORKER})
 @Component
 @ConditionalOnProperty(name = "camunda.bpm.job-execution.enabled", havingValue = "true", matchIfMissing = true)
 class ExtractionWorker implements SmartLifecycle {

@@ -7,6 +7,8 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.leakdesk.infra.ConditionalOnProcessRole;
+import org.leakdesk.infra.ProcessRole;
 import org.leakdesk.workflow.FourEyesException;
 import org.springframework.stereotype.Component;
 
@@ -15,6 +17,7 @@ import org.springframework.stereotype.Component;
  * decision. The inbox, claim, decide and the case status ask {@link #allows}; as a task listener
  * on "Editorial decision" (assignment and completion) the engine itself refuses the rest.
  */
+@ConditionalOnProcessRole({ProcessRole.STAFF, ProcessRole.WORKER})
 @Component("fourEyesRule")
 class FourEyesRule implements TaskListener {
 

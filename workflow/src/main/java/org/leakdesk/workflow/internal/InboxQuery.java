@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.leakdesk.infra.ConditionalOnProcessRole;
+import org.leakdesk.infra.ProcessRole;
 import org.leakdesk.infra.StaffMember;
 import org.leakdesk.workflow.InboxFilter;
 import org.leakdesk.workflow.InboxTab;
@@ -26,6 +28,7 @@ import org.springframework.stereotype.Component;
  * order and the counts per tab are SQL too, so a page costs about the same with 10,000 open
  * cases as with ten.
  */
+@ConditionalOnProcessRole({ProcessRole.STAFF, ProcessRole.WORKER})
 @Component
 class InboxQuery {
 

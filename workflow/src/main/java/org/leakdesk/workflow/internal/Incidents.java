@@ -13,6 +13,8 @@ import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.leakdesk.infra.AccessLog;
 import org.leakdesk.infra.AccessRecord;
+import org.leakdesk.infra.ConditionalOnProcessRole;
+import org.leakdesk.infra.ProcessRole;
 import org.leakdesk.infra.StaffMember;
 import org.leakdesk.infra.StaffRole;
 import org.leakdesk.workflow.NotPermittedException;
@@ -27,6 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Steps that used up their retries (Camunda incidents: a failed job or a failed external task).
  * The failure shown is the exception's class only: a message could quote content.
  */
+@ConditionalOnProcessRole({ProcessRole.STAFF, ProcessRole.WORKER})
 @Component
 class Incidents implements StuckSteps {
 

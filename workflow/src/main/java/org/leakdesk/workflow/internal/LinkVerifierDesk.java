@@ -5,8 +5,10 @@ import java.io.OutputStream;
 import java.util.List;
 import java.util.Optional;
 import org.leakdesk.infra.AccessRecord;
+import org.leakdesk.infra.ConditionalOnProcessRole;
 import org.leakdesk.infra.DecryptionSession;
 import org.leakdesk.infra.Decryptor;
+import org.leakdesk.infra.ProcessRole;
 import org.leakdesk.intake.ScrubbedCopies;
 import org.leakdesk.intake.ScrubbedCopy;
 import org.leakdesk.workflow.Sharing;
@@ -21,6 +23,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The verifier's side of a one-time link: the question, and the answer that spends the link. */
+@ConditionalOnProcessRole({ProcessRole.STAFF, ProcessRole.WORKER})
 @Component
 class LinkVerifierDesk implements VerifierDesk {
 

@@ -20,6 +20,8 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.jspecify.annotations.Nullable;
+import org.leakdesk.infra.ConditionalOnProcessRole;
+import org.leakdesk.infra.ProcessRole;
 import org.leakdesk.workflow.CurrentStep;
 import org.springframework.stereotype.Component;
 
@@ -27,6 +29,7 @@ import org.springframework.stereotype.Component;
  * Where in {@code leak-review.bpmn} a case stands, and the diagram itself as deployed. A deployed
  * version never changes, so its XML is read from the engine once and kept.
  */
+@ConditionalOnProcessRole({ProcessRole.STAFF, ProcessRole.WORKER})
 @Component
 class ProcessDiagrams {
 

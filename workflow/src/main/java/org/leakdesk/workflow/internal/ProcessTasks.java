@@ -14,6 +14,8 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.leakdesk.infra.ConditionalOnProcessRole;
+import org.leakdesk.infra.ProcessRole;
 import org.leakdesk.infra.StaffMember;
 import org.leakdesk.intake.SubmissionOverview;
 import org.leakdesk.intake.Submissions;
@@ -24,6 +26,7 @@ import org.leakdesk.workflow.TaskNotFoundException;
 import org.springframework.stereotype.Component;
 
 /** Finding the review process's user tasks and turning them into inbox rows. */
+@ConditionalOnProcessRole({ProcessRole.STAFF, ProcessRole.WORKER})
 @Component
 class ProcessTasks {
 

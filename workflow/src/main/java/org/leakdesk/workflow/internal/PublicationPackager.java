@@ -6,8 +6,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.leakdesk.infra.AccessLog;
 import org.leakdesk.infra.AccessRecord;
+import org.leakdesk.infra.ConditionalOnProcessRole;
 import org.leakdesk.infra.DecryptionSession;
 import org.leakdesk.infra.Decryptor;
+import org.leakdesk.infra.ProcessRole;
 import org.leakdesk.intake.CaseDocuments;
 import org.leakdesk.intake.Submissions;
 import org.leakdesk.workflow.VerificationRequest;
@@ -18,6 +20,7 @@ import org.springframework.stereotype.Component;
  * "Prepare the publication package": writes the provenance report of a published case and stores
  * it encrypted. Idempotent: a retried job finds the report there and writes nothing.
  */
+@ConditionalOnProcessRole({ProcessRole.STAFF, ProcessRole.WORKER})
 @Component("publicationPackager")
 class PublicationPackager implements JavaDelegate {
 

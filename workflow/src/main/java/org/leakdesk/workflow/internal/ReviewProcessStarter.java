@@ -4,19 +4,21 @@ import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.leakdesk.infra.ConditionalOnProcessRole;
+import org.leakdesk.infra.ProcessRole;
 import org.leakdesk.intake.SubmissionNotFoundException;
 import org.leakdesk.intake.SubmissionReceived;
 import org.leakdesk.intake.Submissions;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Starts {@code leak-review} for each stored submission. The event comes from the publication
- * registry: if this fails or the process dies first, the event is handed over again (at the next
- * start, or by {@link EventResubmission}). Starting is idempotent under concurrent redelivery:
- * the case's row in {@code review_case} is claimed first, and a second delivery waits on that
- * row's key until the first commits, then finds it taken and does nothing.
+ * Starts {@code leak-review} for a stored submission, in the transaction that hands it over
+ * ({@link ReviewHandOverPoller}): if this fails or the process dies first, the submission stays
+ * awaiting and is handed over again. Starting is idempotent under concurrent redelivery: the
+ * case's row in {@code review_case} is claimed first, and a second delivery waits on that row's
+ * key until the first commits, then finds it taken and does nothing.
  */
+@ConditionalOnProcessRole({ProcessRole.STAFF, ProcessRole.WORKER})
 @Component
 class ReviewProcessStarter {
 
@@ -30,8 +32,8 @@ class ReviewProcessStarter {
         this.cases = cases;
     }
 
-    @ApplicationModuleListener
-    void on(SubmissionReceived received) {
+    /** Call in a transaction; must not be called with a submission that was not stored. */
+    void start(SubmissionReceived received) {
         UUID caseId = received.submissionId();
         if (submissions.overview(caseId).isEmpty()) {
             throw new SubmissionNotFoundException(caseId);

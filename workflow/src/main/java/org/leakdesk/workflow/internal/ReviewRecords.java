@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.leakdesk.infra.ConditionalOnProcessRole;
 import org.leakdesk.infra.DecryptionSession;
 import org.leakdesk.infra.Encryptor;
 import org.leakdesk.infra.ObjectRef;
+import org.leakdesk.infra.ProcessRole;
 import org.leakdesk.infra.SealedValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -17,6 +19,7 @@ import org.springframework.stereotype.Component;
  * Decisions and assessments of a case (table {@code review_record}, free text sealed) and its
  * provenance report (table {@code publication_package}).
  */
+@ConditionalOnProcessRole({ProcessRole.STAFF, ProcessRole.WORKER})
 @Component
 class ReviewRecords {
 

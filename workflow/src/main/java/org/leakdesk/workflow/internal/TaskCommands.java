@@ -20,8 +20,10 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.leakdesk.infra.AccessLog;
 import org.leakdesk.infra.AccessRecord;
+import org.leakdesk.infra.ConditionalOnProcessRole;
 import org.leakdesk.infra.DecryptionSession;
 import org.leakdesk.infra.Decryptor;
+import org.leakdesk.infra.ProcessRole;
 import org.leakdesk.infra.StaffMember;
 import org.leakdesk.infra.StaffRole;
 import org.leakdesk.intake.ScrubbedCopies;
@@ -46,6 +48,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Task commands on Camunda's task service, with the checks the staff interface relies on. */
+@ConditionalOnProcessRole({ProcessRole.STAFF, ProcessRole.WORKER})
 @Component
 class TaskCommands implements CaseWork {
 

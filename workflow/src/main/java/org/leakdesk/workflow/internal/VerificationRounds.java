@@ -3,6 +3,8 @@ package org.leakdesk.workflow.internal;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import org.leakdesk.infra.ConditionalOnProcessRole;
+import org.leakdesk.infra.ProcessRole;
 import org.leakdesk.workflow.VerificationAnswer;
 import org.leakdesk.workflow.VerificationRequest;
 import org.leakdesk.workflow.VerificationTally;
@@ -12,6 +14,7 @@ import org.springframework.stereotype.Component;
  * What {@code leak-review.bpmn} asks about verification requests ({@code verificationSchedule}):
  * which requests the multi-instance runs over, and when each one's timers fire.
  */
+@ConditionalOnProcessRole({ProcessRole.STAFF, ProcessRole.WORKER})
 @Component("verificationSchedule")
 public class VerificationRounds { // public: the engine's expression language calls its methods reflectively
 

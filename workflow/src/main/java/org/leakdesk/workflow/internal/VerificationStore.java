@@ -16,9 +16,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.leakdesk.infra.ConditionalOnProcessRole;
 import org.leakdesk.infra.DecryptionSession;
 import org.leakdesk.infra.Encryptor;
 import org.leakdesk.infra.ObjectRef;
+import org.leakdesk.infra.ProcessRole;
 import org.leakdesk.infra.SealedValue;
 import org.leakdesk.infra.TamperedCiphertextException;
 import org.leakdesk.infra.WrappedKey;
@@ -35,6 +37,7 @@ import org.springframework.stereotype.Component;
  * question and excerpt are sealed together, an answer's comment on its own; a link's token is
  * kept only as its SHA-256.
  */
+@ConditionalOnProcessRole({ProcessRole.STAFF, ProcessRole.WORKER})
 @Component
 class VerificationStore {
 

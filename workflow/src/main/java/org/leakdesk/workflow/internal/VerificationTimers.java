@@ -5,6 +5,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.leakdesk.infra.AccessLog;
 import org.leakdesk.infra.AccessRecord;
+import org.leakdesk.infra.ConditionalOnProcessRole;
+import org.leakdesk.infra.ProcessRole;
 import org.leakdesk.workflow.WorkflowAccessAction;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,6 +15,7 @@ import org.springframework.context.annotation.Configuration;
  * The two timers of a waiting verification request: "Record the reminder" at half time and
  * "Record no answer" at the deadline. Both are idempotent (a retried job finds the row marked).
  */
+@ConditionalOnProcessRole({ProcessRole.STAFF, ProcessRole.WORKER})
 @Configuration(proxyBeanMethods = false)
 class VerificationTimers {
 

@@ -3,12 +3,15 @@ package org.leakdesk.workflow.internal;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.UUID;
+import org.leakdesk.infra.ConditionalOnProcessRole;
+import org.leakdesk.infra.ProcessRole;
 import org.leakdesk.infra.StaffMember;
 import org.leakdesk.intake.DocumentExports;
 import org.leakdesk.workflow.DocumentDownloads;
 import org.springframework.stereotype.Component;
 
 /** Downloads for members the case queries let see the case; intake decrypts and logs. */
+@ConditionalOnProcessRole({ProcessRole.STAFF, ProcessRole.WORKER})
 @Component
 class VisibleDocumentDownloads implements DocumentDownloads {
 

@@ -12,13 +12,13 @@ import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * Async event listeners (the process starts after the upload commits), the resubmission schedule
- * and the extraction worker's settings.
+ * The schedules (the hand-over from intake, timers), async work and the settings of the
+ * extraction worker, the review and the hand-over.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableAsync
 @EnableScheduling
-@EnableConfigurationProperties({ExtractionWorkerSettings.class, ReviewSettings.class})
+@EnableConfigurationProperties({ExtractionWorkerSettings.class, ReviewSettings.class, HandOverSettings.class})
 @PropertySource("classpath:workflow/defaults.properties")
 class WorkflowConfiguration {
 

@@ -5,8 +5,10 @@ import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.atLeast;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.verify;
 
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
@@ -14,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -22,6 +25,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
+import org.leakdesk.intake.ReviewHandOver;
 import org.leakdesk.intake.SubmissionDraft;
 import org.leakdesk.intake.SubmissionIntake;
 import org.leakdesk.intake.SubmissionReceived;
@@ -32,8 +36,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Fault injection: the engine fails to start the process once (as if the database went away
- * right after the upload committed). The submission must not be lost: its event stays in the
- * publication registry, is handed over again, and exactly one process starts.
+ * right after the upload committed). The submission must not be lost: it stays awaiting review in
+ * intake's hand-over, is taken again, and exactly one process starts. And the same submission
+ * taken by several workers at once starts one process.
  */
 @WorkflowBootTest
 class ProcessStartRecoveryTest {
@@ -45,7 +50,7 @@ class ProcessStartRecoveryTest {
     SubmissionIntake intake;
 
     @Autowired
-    EventResubmission resubmission;
+    ReviewHandOver handOver;
 
     @Autowired
     HistoryService history;
@@ -60,55 +65,50 @@ class ProcessStartRecoveryTest {
     TransactionTemplate transactions;
 
     @Test
-    void aFailedProcessStartIsRetriedFromTheEventRegistry() throws Exception {
+    void aFailedProcessStartIsTakenAgainFromTheHandOver() {
         doThrow(new ProcessEngineException("connection to the database lost"))
                 .doCallRealMethod()
                 .when(runtime)
                 .startProcessInstanceByKey(eq(ProcessVariables.PROCESS_KEY), anyString(), anyMap());
 
-        UUID caseId;
-        try (SubmissionDraft draft = intake.begin()) {
-            draft.addFile("memo.txt", "text/plain", new ByteArrayInputStream("an internal memo".getBytes()));
-            caseId = draft.commit().submissionId();
-        }
-
-        await().atMost(Duration.ofSeconds(30)).until(() -> publications(caseId, true) == 1);
-        assertThat(processes(caseId)).isZero();
-
-        resubmission.resubmitOlderThan(Duration.ZERO);
+        UUID caseId = submit();
 
         await().atMost(Duration.ofSeconds(30)).until(() -> processes(caseId) == 1);
-        await().atMost(Duration.ofSeconds(30)).until(() -> publications(caseId, true) == 0);
-        resubmission.resubmitOlderThan(Duration.ZERO);
+        verify(runtime, atLeast(2))
+                .startProcessInstanceByKey(eq(ProcessVariables.PROCESS_KEY), eq(caseId.toString()), anyMap());
+        await().atMost(Duration.ofSeconds(10)).until(() -> awaiting(caseId) == 0);
         assertThat(processes(caseId)).isEqualTo(1);
+        assertThat(publications(caseId))
+                .as("the event registry holds nothing of it")
+                .isZero();
     }
 
     /**
-     * The same event delivered three more times at once while the first delivery is still
-     * starting the process (the engine is slowed down to hold the window open): one process.
+     * The same submission taken six more times at once while a first start is still running (the
+     * engine is slowed down to hold the window open): through the hand-over, as two workers would,
+     * and straight to the starter, as a stale delivery would. One process.
      */
     @Test
-    void theSameEventDeliveredSeveralTimesAtOnceStartsOneProcess() throws Exception {
+    void theSameSubmissionTakenSeveralTimesAtOnceStartsOneProcess() throws Exception {
+        CountDownLatch starting = new CountDownLatch(1);
         doAnswer(invocation -> {
+                    starting.countDown();
                     Thread.sleep(300);
                     return invocation.callRealMethod();
                 })
                 .when(runtime)
                 .startProcessInstanceByKey(eq(ProcessVariables.PROCESS_KEY), anyString(), anyMap());
-        SubmissionReceived received;
-        try (SubmissionDraft draft = intake.begin()) {
-            draft.addFile("memo.txt", "text/plain", new ByteArrayInputStream("an internal memo".getBytes()));
-            received = new SubmissionReceived(draft.commit().submissionId(), 1, Instant.now());
-        }
-        UUID caseId = received.submissionId();
-        // The listener itself, without its proxy's @Async: each delivery in a transaction of its own, now.
-        ReviewProcessStarter listener = AopTestUtils.getTargetObject(starter);
-        ExecutorService threads = Executors.newFixedThreadPool(3);
+        UUID caseId = submit();
+        SubmissionReceived received = new SubmissionReceived(caseId, 1, Instant.now());
+        ReviewProcessStarter target = AopTestUtils.getTargetObject(starter);
+        ExecutorService threads = Executors.newFixedThreadPool(6);
         try {
             List<Future<?>> deliveries = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
                 deliveries.add(
-                        threads.submit(() -> transactions.executeWithoutResult(status -> listener.on(received))));
+                        threads.submit(() -> handOver.handOverNextSubmission(Duration.ofSeconds(1), target::start)));
+                deliveries.add(
+                        threads.submit(() -> transactions.executeWithoutResult(status -> target.start(received))));
             }
             for (Future<?> delivery : deliveries) {
                 delivery.get(60, TimeUnit.SECONDS);
@@ -116,7 +116,8 @@ class ProcessStartRecoveryTest {
         } finally {
             threads.shutdownNow();
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> publications(caseId, true) == 0);
+        assertThat(starting.await(30, TimeUnit.SECONDS)).isTrue();
+        await().atMost(Duration.ofSeconds(30)).until(() -> processes(caseId) == 1 && awaiting(caseId) == 0);
         assertThat(processes(caseId)).isEqualTo(1);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM review_case WHERE case_id = ? AND process_instance_id IS NOT NULL")
                         .param(caseId)
@@ -125,15 +126,30 @@ class ProcessStartRecoveryTest {
                 .isEqualTo(1);
     }
 
+    private UUID submit() {
+        try (SubmissionDraft draft = intake.begin()) {
+            draft.addFile("memo.txt", "text/plain", new ByteArrayInputStream("an internal memo".getBytes()));
+            return draft.commit().submissionId();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private long processes(UUID caseId) {
         return history.createHistoricProcessInstanceQuery()
                 .processInstanceBusinessKey(caseId.toString())
                 .count();
     }
 
-    private long publications(UUID caseId, boolean incompleteOnly) {
-        return jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE serialized_event LIKE ?"
-                        + (incompleteOnly ? " AND completion_date IS NULL" : ""))
+    private long awaiting(UUID caseId) {
+        return jdbc.sql("SELECT COUNT(*) FROM intake_handover WHERE submission_id = ?")
+                .param(caseId)
+                .query(Long.class)
+                .single();
+    }
+
+    private long publications(UUID caseId) {
+        return jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE serialized_event LIKE ?")
                 .param("%" + caseId + "%")
                 .query(Long.class)
                 .single();

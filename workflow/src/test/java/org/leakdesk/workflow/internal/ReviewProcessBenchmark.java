@@ -86,7 +86,7 @@ public final class ReviewProcessBenchmark {
             long start = System.nanoTime();
             List<Future<?>> deliveries = new ArrayList<>();
             for (SubmissionReceived event : events) {
-                deliveries.add(threads.submit(() -> transaction.executeWithoutResult(status -> starter.on(event))));
+                deliveries.add(threads.submit(() -> transaction.executeWithoutResult(status -> starter.start(event))));
             }
             for (Future<?> delivery : deliveries) {
                 delivery.get();

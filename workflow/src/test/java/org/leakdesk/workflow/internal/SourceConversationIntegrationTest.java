@@ -91,17 +91,14 @@ class SourceConversationIntegrationTest {
         ExtractedMetadata extracted = await().atMost(Duration.ofSeconds(90))
                 .until(() -> submissions.read(caseId, "test").documents().get(1).metadata(), m -> m != null);
         assertThat(extracted.outcome()).isNotNull();
-        // The event was kept until the extraction listener finished, then marked done.
+        // The follow-up awaited review until the worker's extraction finished, then was handed over.
         await().atMost(Duration.ofSeconds(10))
                 .until(
-                        () -> jdbc.sql("""
-                                SELECT COUNT(*) FROM event_publication
-                                WHERE event_type LIKE '%FollowUpReceived' AND completion_date IS NOT NULL
-                                    AND serialized_event LIKE ?""")
-                                .param("%" + caseId + "%")
+                        () -> jdbc.sql("SELECT COUNT(*) FROM intake_handover WHERE submission_id = ?")
+                                .param(caseId)
                                 .query(Long.class)
                                 .single(),
-                        n -> n == 1);
+                        n -> n == 0);
         Correspondence seen = conversation.read(caseId, REVIEWER);
         assertThat(seen.canReply()).isTrue();
         assertThat(seen.replies()).singleElement().satisfies(reply -> {

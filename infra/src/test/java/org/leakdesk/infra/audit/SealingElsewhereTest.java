@@ -1,0 +1,67 @@
+package org.leakdesk.infra.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.leakdesk.infra.AccessLog;
+import org.leakdesk.infra.AccessRecord;
+import org.leakdesk.infra.ChainVerification;
+import org.leakdesk.infra.testing.TestAccessAction;
+import org.leakdesk.infra.testing.TestDatabase;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A process that only adds entries (a source-only process, whose database role may read neither
+ * log table) seals none; a sealing process seals them at its next {@link Sealer#sealRecent()},
+ * and the chain verifies.
+ */
+// No round of this context's own schedule between the adding and the assertion that nothing was sealed.
+@SpringBootTest(properties = {"leakdesk.audit.seal-interval=1h", "leakdesk.audit.checkpoint-interval=1h"})
+class SealingElsewhereTest {
+
+    @Autowired
+    AccessLog accessLog;
+
+    @Autowired
+    Sealer sealer;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void entriesOfAProcessThatSealsNothingAreSealedByAnotherOnItsNextRound() throws Exception {
+        String actor = "adds-only-" + UUID.randomUUID();
+        try (StandaloneAccessLog addsOnly = new StandaloneAccessLog(TestDatabase.database(), folder, 2, false)) {
+            for (int i = 0; i < 5; i++) {
+                addsOnly.log.recordNow(new AccessRecord(actor, TestAccessAction.CASE_VIEWED, "case-" + i, null));
+            }
+            addsOnly.sealer.sealRecent();
+            addsOnly.sealer.sealOutstanding();
+            Thread.sleep(300);
+            assertThat(count("SELECT COUNT(*) FROM access_log_pending WHERE actor = ?", actor))
+                    .isEqualTo(5);
+            assertThat(count("SELECT COUNT(*) FROM access_log WHERE actor = ?", actor))
+                    .as("the adding process sealed nothing")
+                    .isZero();
+        }
+
+        sealer.sealRecent();
+
+        assertThat(count("SELECT COUNT(*) FROM access_log WHERE actor = ?", actor))
+                .isEqualTo(5);
+        ChainVerification verification = accessLog.verify();
+        assertThat(verification.intact()).as(verification.problem()).isTrue();
+    }
+
+    private long count(String sql, String actor) {
+        return jdbc.sql(sql).param(actor).query(Long.class).single();
+    }
+}

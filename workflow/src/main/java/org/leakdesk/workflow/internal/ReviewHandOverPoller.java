@@ -1,0 +1,154 @@
+package org.leakdesk.workflow.internal;
+
+import jakarta.annotation.PreDestroy;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import org.leakdesk.infra.ConditionalOnProcessRole;
+import org.leakdesk.infra.ProcessRole;
+import org.leakdesk.intake.FollowUpReceived;
+import org.leakdesk.intake.ReviewHandOver;
+import org.leakdesk.intake.SubmissionReceived;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Takes what intake stored, on any node, into the review: each submission starts its case
+ * ({@link ReviewProcessStarter}), each follow-up's documents are extracted ({@link
+ * FollowUpExtraction}). Runs in worker processes: every {@code leakdesk.workflow.hand-over.poll-interval},
+ * and at once after a submission or follow-up this same process stored commits. Two workers never
+ * take the same submission at once (the intake side locks it), and a start already made is
+ * recognised ({@link ReviewCases#claimStart}).
+ */
+@Component
+@ConditionalOnProcessRole(ProcessRole.WORKER)
+class ReviewHandOverPoller {
+
+    private static final Logger log = LoggerFactory.getLogger(ReviewHandOverPoller.class);
+    /** At most this many in one round, so one round never runs unboundedly long. */
+    private static final int ROUND = 200;
+
+    /** One thread for submissions, one for follow-ups (whose extraction takes a while). */
+    private final ExecutorService threads = Executors.newFixedThreadPool(2, task -> {
+        Thread thread = new Thread(task, "review-hand-over");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private final Drain submissions;
+    private final Drain followUps;
+
+    ReviewHandOverPoller(
+            ReviewHandOver handOver,
+            ReviewProcessStarter starter,
+            ObjectProvider<FollowUpExtraction> extraction,
+            HandOverSettings settings) {
+        this.submissions = new Drain(
+                "submissions", threads, () -> handOver.handOverNextSubmission(settings.retryAfter(), starter::start));
+        FollowUpExtraction followUpExtraction = extraction.getIfAvailable();
+        this.followUps = new Drain(
+                "follow-ups",
+                threads,
+                () -> followUpExtraction != null
+                        && handOver.handOverNextFollowUp(settings.followUpLease(), followUpExtraction::extract));
+    }
+
+    @PreDestroy
+    void stop() {
+        threads.shutdownNow();
+    }
+
+    @Scheduled(
+            fixedDelayString = "${leakdesk.workflow.hand-over.poll-interval}",
+            initialDelayString = "${leakdesk.workflow.hand-over.poll-interval}")
+    void poll() {
+        submissions.wake();
+        followUps.wake();
+    }
+
+    /** A submission this process stored: take it as soon as it is committed, not at the next poll. */
+    @EventListener
+    void on(SubmissionReceived received) {
+        afterCommit(submissions);
+    }
+
+    @EventListener
+    void on(FollowUpReceived followUp) {
+        afterCommit(followUps);
+    }
+
+    private static void afterCommit(Drain drain) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    drain.wake();
+                }
+            });
+        }
+    }
+
+    /** Takes one kind until none is left, on one thread at a time; a wake-up while it runs makes it look again. */
+    private static final class Drain {
+
+        private final String what;
+        private final Executor executor;
+        private final BooleanSupplier takeOne;
+        private final AtomicBoolean running = new AtomicBoolean();
+        private final AtomicBoolean requested = new AtomicBoolean();
+
+        Drain(String what, Executor executor, BooleanSupplier takeOne) {
+            this.what = what;
+            this.executor = executor;
+            this.takeOne = takeOne;
+        }
+
+        void wake() {
+            requested.set(true);
+            if (running.compareAndSet(false, true)) {
+                try {
+                    executor.execute(this::run);
+                } catch (RejectedExecutionException stopping) {
+                    // The application is stopping: what awaits is taken after the next start.
+                    running.set(false);
+                }
+            }
+        }
+
+        private void run() {
+            try {
+                while (requested.getAndSet(false)) {
+                    takeAll();
+                }
+            } finally {
+                running.set(false);
+            }
+            if (requested.get()) {
+                wake();
+            }
+        }
+
+        private void takeAll() {
+            try {
+                for (int taken = 0; taken < ROUND && takeOne.getAsBoolean(); taken++) {
+                    // one after the other
+                }
+            } catch (RuntimeException e) {
+                // The one that failed waits and is tried again; the class only (a message could quote content).
+                log.warn(
+                        "Handing over {} to the review failed ({}); trying again later",
+                        what,
+                        e.getClass().getName());
+            }
+        }
+    }
+}
