@@ -106,6 +106,11 @@ final class PackagedApplication implements AutoCloseable {
 
     /** The demo passwords the first start printed, by account. */
     Map<String, String> passwords() {
+        return passwordsIn(output);
+    }
+
+    /** The demo passwords in a first start's {@code output} (its banner), by account. */
+    static Map<String, String> passwordsIn(List<String> output) {
         Map<String, String> passwords = new HashMap<>();
         for (String line : output) {
             Matcher account = ACCOUNT.matcher(line);
