@@ -83,6 +83,7 @@ public final class ReviewProcessBenchmark {
             ReviewProcessStarter starter = AopTestUtils.getTargetObject(context.getBean(ReviewProcessStarter.class));
             TransactionTemplate transaction = context.getBean(TransactionTemplate.class);
             ExecutorService threads = Executors.newFixedThreadPool(4);
+            CpuMeter cpu = CpuMeter.start(jdbc);
             long start = System.nanoTime();
             List<Future<?>> deliveries = new ArrayList<>();
             for (SubmissionReceived event : events) {
@@ -95,6 +96,7 @@ public final class ReviewProcessBenchmark {
             awaitTriage(jdbc, cases);
             double seconds = (System.nanoTime() - start) / 1e9;
             threads.shutdown();
+            cpu.print(cases);
             System.out.printf("cases=%d%n", cases);
             System.out.printf("cases_started_per_s=%.1f%n", cases / seconds);
             System.out.printf("event_to_triage_seconds_total=%.2f%n", seconds);
