@@ -37,7 +37,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <ul>
  *   <li>cases started per second: SubmissionReceived delivered for N stored submissions at once,
  *       until every case's triage task is ready (process start, metadata extraction in the
- *       parser children, triage), with the real extraction workers;
+ *       parser children, triage), with the real extraction workers, and the CPU time each case
+ *       took in this JVM, in the parser children and in this database's PostgreSQL backends, with
+ *       how much of the machine everything else used meanwhile ({@link CpuMeter});
  *   <li>the inbox query of one reviewer (first page of 50, with the total) with 10,000 open
  *       cases: p50, p95 and p99 over 300 queries after 50 warm-up queries.
  * </ul>
