@@ -25,8 +25,8 @@ import org.springframework.stereotype.Component;
  * Works the external task "Extract metadata" of {@code leak-review.bpmn}. Parsing takes up to a
  * minute per document, so it runs here, outside the engine and outside any transaction; the task
  * stays locked to this worker meanwhile (a {@link LockHeartbeat} extends the lock while the work
- * runs and makes sure of it before each document) and is handed to another worker once the lock runs out if this
- * process dies. Runs wherever the job executor runs: tests that drive the
+ * runs and makes sure of it before each document) and is handed to another worker once the lock
+ * runs out if this process dies. Runs wherever the job executor runs: tests that drive the
  * engine by hand switch both off with {@code camunda.bpm.job-execution.enabled=false}.
  */
 @Component
