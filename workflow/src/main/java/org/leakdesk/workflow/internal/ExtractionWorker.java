@@ -3,11 +3,14 @@ package org.leakdesk.workflow.internal;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 import org.leakdesk.infra.ConditionalOnProcessRole;
@@ -24,8 +27,8 @@ import org.springframework.stereotype.Component;
  * Works the external task "Extract metadata" of {@code leak-review.bpmn}. Parsing takes up to a
  * minute per document, so it runs here, outside the engine and outside any transaction; the task
  * stays locked to this worker meanwhile (a {@link LockHeartbeat} extends the lock while the work
- * runs and before each document) and is handed to another worker once the lock runs out if this
- * process dies. Runs wherever the job executor runs: tests that drive the
+ * runs and makes sure of it before each document) and is handed to another worker once the lock
+ * runs out if this process dies. Runs wherever the job executor runs: tests that drive the
  * engine by hand switch both off with {@code camunda.bpm.job-execution.enabled=false}.
  */
 @ConditionalOnProcessRole({ProcessRole.STAFF, ProcessRole.WORKER})
@@ -43,6 +46,17 @@ class ExtractionWorker implements SmartLifecycle {
     private final ExtractionWorkerSettings settings;
     private final String workerId = newWorkerId();
     private final List<Thread> threads = new ArrayList<>();
+    /** The lock expiry is computed on the engine's clock: a lock's age is measured on it too. */
+    private final Clock clock = new EngineClock();
+    /** Extends the locks of the tasks being worked; threads start on first use, one per worker at most. */
+    private final ScheduledThreadPoolExecutor heartbeats;
+    /**
+     * The threads of this worker fetch one at a time. Two fetches at once pick the same first task;
+     * the later lock loses to the earlier (an optimistic-locking conflict the engine answers with an
+     * empty list), and its thread would sit out an idle poll with work waiting.
+     */
+    private final Object fetching = new Object();
+
     private volatile boolean stopping;
 
     ExtractionWorker(
@@ -50,6 +64,13 @@ class ExtractionWorker implements SmartLifecycle {
         this.externalTasks = externalTasks;
         this.extraction = extraction;
         this.settings = settings;
+        this.heartbeats = new ScheduledThreadPoolExecutor(settings.workers(), beat -> {
+            Thread thread = new Thread(beat, "leakdesk-extraction-heartbeat");
+            thread.setDaemon(true);
+            return thread;
+        });
+        // A finished task's beat is cancelled long before it is due: drop it at once.
+        this.heartbeats.setRemoveOnCancelPolicy(true);
     }
 
     @Override
@@ -115,16 +136,21 @@ class ExtractionWorker implements SmartLifecycle {
      * @return whether there was a task (so the caller polls again at once)
      */
     boolean workOnce(String lockOwner) {
-        List<LockedExternalTask> locked = externalTasks
-                .fetchAndLock(1, lockOwner)
-                .topic(TOPIC, lockMillis())
-                .processDefinitionKey(ProcessVariables.PROCESS_KEY)
-                .variables(List.of()) // the business key is all it needs
-                .execute();
+        Instant lockedAt;
+        List<LockedExternalTask> locked;
+        synchronized (fetching) {
+            lockedAt = clock.instant();
+            locked = externalTasks
+                    .fetchAndLock(1, lockOwner)
+                    .topic(TOPIC, lockMillis())
+                    .processDefinitionKey(ProcessVariables.PROCESS_KEY)
+                    .variables(List.of()) // the business key is all it needs
+                    .execute();
+        }
         if (locked.isEmpty()) {
             return false;
         }
-        work(locked.get(0), lockOwner);
+        work(locked.get(0), lockOwner, lockedAt);
         return true;
     }
 
@@ -144,10 +170,14 @@ class ExtractionWorker implements SmartLifecycle {
         }
     }
 
-    private void work(LockedExternalTask task, String lockOwner) {
+    private void work(LockedExternalTask task, String lockOwner, Instant lockedAt) {
         ExtractionSummary summary;
         try (LockHeartbeat lock = new LockHeartbeat(
-                settings.lockDuration(), () -> externalTasks.extendLock(task.getId(), lockOwner, lockMillis()))) {
+                settings.lockDuration(),
+                clock,
+                lockedAt,
+                heartbeats,
+                () -> externalTasks.extendLock(task.getId(), lockOwner, lockMillis()))) {
             summary = extraction.extractAll(UUID.fromString(task.getBusinessKey()), lock::check);
         } catch (RuntimeException e) {
             fail(task, lockOwner, e);

@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * How {@link ExtractionWorker} takes extraction tasks from the engine ({@code leakdesk.extraction.*};
  * intake's parser settings share the prefix, so every extraction setting is in one place).
  *
- * @param workers threads, each extracting one case at a time
+ * @param workers threads, each extracting one case at a time; twice the parser children by default, so
+ *     a child parses the next document while a thread decrypts, stores and completes the last one
  * @param lockDuration how long a task stays with this worker without a sign of life: extended every
  *     third of it while the work runs, so it is also how soon a dead worker's task goes to another
  * @param idlePoll pause between polls while there is no work
@@ -17,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("leakdesk.extraction")
 record ExtractionWorkerSettings(
-        @DefaultValue("2") int workers,
+        @DefaultValue("4") int workers,
         @DefaultValue("5m") Duration lockDuration,
         @DefaultValue("250ms") Duration idlePoll,
         @DefaultValue("5") int retries,

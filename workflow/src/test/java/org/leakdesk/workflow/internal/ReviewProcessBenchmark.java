@@ -37,7 +37,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <ul>
  *   <li>cases started per second: SubmissionReceived delivered for N stored submissions at once,
  *       until every case's triage task is ready (process start, metadata extraction in the
- *       parser children, triage), with the real extraction workers;
+ *       parser children, triage), with the real extraction workers, and the CPU time each case
+ *       took in this JVM, in the parser children and in this database's PostgreSQL backends, with
+ *       how much of the machine everything else used meanwhile ({@link CpuMeter});
  *   <li>the inbox query of one reviewer (first page of 50, with the total) with 10,000 open
  *       cases: p50, p95 and p99 over 300 queries after 50 warm-up queries.
  * </ul>
@@ -83,6 +85,7 @@ public final class ReviewProcessBenchmark {
             ReviewProcessStarter starter = AopTestUtils.getTargetObject(context.getBean(ReviewProcessStarter.class));
             TransactionTemplate transaction = context.getBean(TransactionTemplate.class);
             ExecutorService threads = Executors.newFixedThreadPool(4);
+            CpuMeter cpu = CpuMeter.start(jdbc);
             long start = System.nanoTime();
             List<Future<?>> deliveries = new ArrayList<>();
             for (SubmissionReceived event : events) {
@@ -95,6 +98,7 @@ public final class ReviewProcessBenchmark {
             awaitTriage(jdbc, cases);
             double seconds = (System.nanoTime() - start) / 1e9;
             threads.shutdown();
+            cpu.print(cases);
             System.out.printf("cases=%d%n", cases);
             System.out.printf("cases_started_per_s=%.1f%n", cases / seconds);
             System.out.printf("event_to_triage_seconds_total=%.2f%n", seconds);
