@@ -2,7 +2,6 @@ package org.leakdesk.workflow.internal;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,7 +20,6 @@ import org.leakdesk.infra.StaffMember;
 import org.leakdesk.infra.StaffRole;
 import org.leakdesk.intake.SubmissionDraft;
 import org.leakdesk.intake.SubmissionIntake;
-import org.leakdesk.intake.SubmissionReceived;
 import org.leakdesk.workflow.CaseInbox;
 import org.leakdesk.workflow.InboxPage;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -35,7 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * not part of the test suite). Prints {@code key=value} lines:
  *
  * <ul>
- *   <li>cases started per second: SubmissionReceived delivered for N stored submissions at once,
+ *   <li>cases started per second: N stored submissions handed over at once (their rows in
+ *       {@code intake_handover}, taken by the worker's poller as the product does),
  *       until every case's triage task is ready (process start, metadata extraction in the
  *       parser children, triage), with the real extraction workers, and the CPU time each case
  *       took in this JVM, in the parser children and in this database's PostgreSQL backends, with
@@ -61,7 +60,6 @@ public final class ReviewProcessBenchmark {
             SubmissionIntake intake = context.getBean(SubmissionIntake.class);
             JdbcClient jdbc = context.getBean(JdbcClient.class);
             RuntimeService runtime = context.getBean(RuntimeService.class);
-            List<SubmissionReceived> events = new ArrayList<>();
             for (int i = 0; i < cases; i++) {
                 try (SubmissionDraft draft = intake.begin()) {
                     draft.addFile(
@@ -69,11 +67,11 @@ public final class ReviewProcessBenchmark {
                             "text/plain",
                             new ByteArrayInputStream(
                                     ("An internal memo, number " + i + ".").getBytes(StandardCharsets.UTF_8)));
-                    events.add(new SubmissionReceived(draft.commit().submissionId(), 1, Instant.now()));
+                    draft.commit();
                 }
             }
             // The uploads started their processes as they came (and warmed everything up): wait for
-            // them, then take them back so that the timed run starts each case from its event again.
+            // them, then take them back so that the timed run starts each case from its hand-over again.
             awaitTriage(jdbc, cases);
             runtime.createProcessInstanceQuery()
                     .processDefinitionKey(ProcessVariables.PROCESS_KEY)
@@ -82,22 +80,19 @@ public final class ReviewProcessBenchmark {
             jdbc.sql("DELETE FROM review_case").update();
             jdbc.sql("DELETE FROM submission_file_metadata").update();
 
-            ReviewProcessStarter starter = AopTestUtils.getTargetObject(context.getBean(ReviewProcessStarter.class));
-            TransactionTemplate transaction = context.getBean(TransactionTemplate.class);
-            ExecutorService threads = Executors.newFixedThreadPool(4);
+            // The timed run goes the product's way: each stored submission is handed over again
+            // (intake_handover, as intake writes it), and the worker's poller starts the cases.
+            ReviewHandOverPoller poller = AopTestUtils.getTargetObject(context.getBean(ReviewHandOverPoller.class));
             CpuMeter cpu = CpuMeter.start(jdbc);
             long start = System.nanoTime();
-            List<Future<?>> deliveries = new ArrayList<>();
-            for (SubmissionReceived event : events) {
-                deliveries.add(threads.submit(() -> transaction.executeWithoutResult(status -> starter.start(event))));
-            }
-            for (Future<?> delivery : deliveries) {
-                delivery.get();
-            }
+            jdbc.sql("""
+                    INSERT INTO intake_handover (id, submission_id, follow_up_id, file_count, arrived_at)
+                    SELECT id, id, NULL, 1, received_at FROM submission""").update();
+            poller.poll();
+            awaitStarted(jdbc, cases);
             double started = (System.nanoTime() - start) / 1e9;
             awaitTriage(jdbc, cases);
             double seconds = (System.nanoTime() - start) / 1e9;
-            threads.shutdown();
             cpu.print(cases);
             System.out.printf("cases=%d%n", cases);
             System.out.printf("cases_started_per_s=%.1f%n", cases / seconds);
@@ -180,6 +175,17 @@ public final class ReviewProcessBenchmark {
                 .fetchAndLock(500, "bench")
                 .topic(ExtractionWorker.TOPIC, 600_000)
                 .execute();
+    }
+
+    /** Until every case's process has started (its hand-over row taken). */
+    private static void awaitStarted(JdbcClient jdbc, int cases) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        while (jdbc.sql("SELECT COUNT(*) FROM review_case").query(Long.class).single() < cases) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Cases did not start within 10 minutes");
+            }
+            Thread.sleep(20);
+        }
     }
 
     private static void awaitTriage(JdbcClient jdbc, int cases) throws InterruptedException {
