@@ -172,6 +172,11 @@ class ProcessRolesTest {
         assertThat(source.containsBean("checkpointSchedule"))
                 .as("no access log checkpoints from the public-facing process")
                 .isFalse();
+        assertThat(source.containsBean("checkpointKey"))
+                .as("the public-facing process never reads the checkpoint signing key")
+                .isFalse();
+        assertThat(staff.containsBean("checkpointKey")).isTrue();
+        assertThat(worker.containsBean("checkpointKey")).isTrue();
         assertThat(staff.getBean("checkpointSchedule", SmartLifecycle.class).isRunning())
                 .isTrue();
         assertThat(worker.getBean("checkpointSchedule", SmartLifecycle.class).isRunning())

@@ -12,6 +12,7 @@ import org.leakdesk.infra.ConditionalOnProcessRole;
 import org.leakdesk.infra.InfraAccessAction;
 import org.leakdesk.infra.ProcessRole;
 import org.leakdesk.infra.ProcessRoles;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
@@ -35,15 +36,20 @@ class AuditConfiguration {
         return new AccessActions(vocabularies);
     }
 
+    /**
+     * The checkpoint signing key, only where staff work or jobs run: a source-only process, the
+     * one exposed to the public, never reads it, so taking one over cannot forge a checkpoint.
+     */
     @Bean
+    @ConditionalOnProcessRole({ProcessRole.STAFF, ProcessRole.WORKER})
     CheckpointKey checkpointKey(AuditProperties properties, SecureRandom random) {
         return CheckpointKey.loadOrCreate(properties.checkpointKey(), random);
     }
 
     @Bean
-    Witness witness(AuditProperties properties, CheckpointKey key) {
+    Witness witness(AuditProperties properties, ObjectProvider<CheckpointKey> key) {
         Witness witness = new Witness(properties.witnessDirectory());
-        witness.publish(key.publicKey());
+        key.ifAvailable(signing -> witness.publish(signing.publicKey()));
         return witness;
     }
 
@@ -72,6 +78,7 @@ class AuditConfiguration {
     }
 
     @Bean
+    @ConditionalOnProcessRole({ProcessRole.STAFF, ProcessRole.WORKER})
     Checkpointer checkpointer(JdbcClient jdbc, Sealer sealer, Witness witness, CheckpointKey key) {
         return new Checkpointer(jdbc, sealer, witness, key, Clock.systemUTC());
     }
@@ -93,20 +100,21 @@ class AuditConfiguration {
             JdbcTemplate jdbcTemplate,
             PlatformTransactionManager transactions,
             Sealer sealer,
-            Checkpointer checkpointer,
+            ObjectProvider<Checkpointer> checkpointer,
             Witness witness,
-            CheckpointKey key,
+            ObjectProvider<CheckpointKey> key,
             AccessActions actions) {
+        CheckpointKey signing = key.getIfAvailable();
         return new JdbcAccessLog(
                 jdbc,
                 jdbcTemplate,
                 actions,
                 transactions,
                 sealer,
-                checkpointer,
+                checkpointer.getIfAvailable(),
                 witness,
-                new ChainVerifier(jdbcTemplate, transactions, witness, key.publicKey()),
-                key.publicKey(),
+                signing == null ? null : new ChainVerifier(jdbcTemplate, transactions, witness, signing.publicKey()),
+                signing == null ? null : signing.publicKey(),
                 Clock.systemUTC());
     }
 

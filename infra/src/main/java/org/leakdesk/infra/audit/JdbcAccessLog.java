@@ -42,10 +42,12 @@ final class JdbcAccessLog implements AccessLog {
     private final AccessActions actions;
     private final TransactionTemplate independent;
     private final Sealer sealer;
-    private final Checkpointer checkpointer;
+    /** The next three are null in a source-only process, which only adds entries. */
+    private final @Nullable Checkpointer checkpointer;
+
     private final Witness witness;
-    private final ChainVerifier verifier;
-    private final CheckpointPublicKey publicKey;
+    private final @Nullable ChainVerifier verifier;
+    private final @Nullable CheckpointPublicKey publicKey;
     private final Clock clock;
 
     JdbcAccessLog(
@@ -54,10 +56,10 @@ final class JdbcAccessLog implements AccessLog {
             AccessActions actions,
             PlatformTransactionManager transactions,
             Sealer sealer,
-            Checkpointer checkpointer,
+            @Nullable Checkpointer checkpointer,
             Witness witness,
-            ChainVerifier verifier,
-            CheckpointPublicKey publicKey,
+            @Nullable ChainVerifier verifier,
+            @Nullable CheckpointPublicKey publicKey,
             Clock clock) {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
@@ -179,8 +181,9 @@ final class JdbcAccessLog implements AccessLog {
 
     @Override
     public ChainVerification verify() {
+        ChainVerifier chain = staffSide(verifier);
         sealer.sealOutstanding();
-        return verifier.verify();
+        return chain.verify();
     }
 
     @Override
@@ -210,7 +213,7 @@ final class JdbcAccessLog implements AccessLog {
                 .filter(checkpoint -> checkpoint.size() >= sequence)
                 .findFirst();
         if (covering.isEmpty() && sequence > 0) {
-            checkpointer.checkpoint();
+            staffSide(checkpointer).checkpoint();
             covering = witness.checkpoints().stream()
                     .filter(checkpoint -> checkpoint.size() >= sequence)
                     .findFirst();
@@ -228,11 +231,28 @@ final class JdbcAccessLog implements AccessLog {
 
     @Override
     public CheckpointSigner checkpointSigner() {
-        return new CheckpointSigner(publicKey.text().strip(), publicKey.id());
+        CheckpointPublicKey key = staffSide(publicKey);
+        return new CheckpointSigner(key.text().strip(), key.id());
     }
 
     @Override
     public OptionalLong checkpoint() {
-        return checkpointer.checkpoint().map(c -> OptionalLong.of(c.size())).orElse(OptionalLong.empty());
+        return staffSide(checkpointer)
+                .checkpoint()
+                .map(c -> OptionalLong.of(c.size()))
+                .orElse(OptionalLong.empty());
+    }
+
+    /**
+     * What only a staff or worker process holds: a source-only process, the one exposed to the
+     * public, has no checkpoint key, so it can add entries but neither sign nor verify.
+     */
+    private static <T> T staffSide(@Nullable T part) {
+        if (part == null) {
+            throw new IllegalStateException(
+                    "A source-only process only adds entries to the access log; check and checkpoint it on a staff"
+                            + " or worker process");
+        }
+        return part;
     }
 }
