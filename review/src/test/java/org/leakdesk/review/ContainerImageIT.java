@@ -94,10 +94,7 @@ class ContainerImageIT {
         int staff = publishedPort(8081);
 
         HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<String> form = http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + source + "/"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> form = SourceApi.page(source, "/", null);
         assertThat(form.statusCode()).isEqualTo(200);
         assertThat(form.body()).contains("Send us documents securely");
         HttpResponse<String> signIn = http.send(

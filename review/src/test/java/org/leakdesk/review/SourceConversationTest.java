@@ -2,7 +2,6 @@ package org.leakdesk.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -93,7 +92,8 @@ class SourceConversationTest {
                 .isEqualTo("Not read yet.");
 
         // The source comes back on the source port.
-        HttpResponse<String> signedIn = sourcePost(
+        HttpResponse<String> signedIn = SourceApi.post(
+                ports.portOf(Face.SOURCE),
                 "/sign-in",
                 null,
                 "application/x-www-form-urlencoded",
@@ -101,7 +101,8 @@ class SourceConversationTest {
         assertThat(signedIn.statusCode()).isEqualTo(302);
         String cookie =
                 signedIn.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
-        String sourceHtml = sourceGet("/source/", cookie).body();
+        String sourceHtml =
+                SourceApi.page(ports.portOf(Face.SOURCE), "/source/", cookie).body();
         assertThat(sourceHtml).doesNotContain("<script>alert('reply')");
         assertThat(Jsoup.parse(sourceHtml).selectFirst(".reply-text").text()).isEqualTo(REPLY);
         Matcher token = SEND_TOKEN.matcher(sourceHtml);
@@ -109,8 +110,12 @@ class SourceConversationTest {
         Multipart followUp = new Multipart()
                 .field("message", FOLLOW_UP)
                 .file("files", "page-two.txt", "text/plain", PAGE_TWO.getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> sent = sourcePost(
-                "/source/send?_csrf=" + token.group(1), cookie, followUp.contentType(), followUp.publisher());
+        HttpResponse<String> sent = SourceApi.post(
+                ports.portOf(Face.SOURCE),
+                "/source/send?_csrf=" + token.group(1),
+                cookie,
+                followUp.contentType(),
+                followUp.publisher());
         assertThat(sent.statusCode()).isEqualTo(302);
 
         // The reviewer sees the follow-up, its document among the case's, and that the reply was read.
@@ -128,27 +133,5 @@ class SourceConversationTest {
                 PAGE_TWO.getBytes(StandardCharsets.UTF_8)));
         assertThat(scanner.findInDatabase(dataSource)).isEmpty();
         assertThat(scanner.findInFiles(blobs)).isEmpty();
-    }
-
-    private HttpResponse<String> sourceGet(String path, String cookie) throws Exception {
-        return http.send(
-                HttpRequest.newBuilder(sourceUri(path)).header("Cookie", cookie).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> sourcePost(
-            String path, String cookie, String contentType, HttpRequest.BodyPublisher body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(sourceUri(path))
-                .header("Content-Type", contentType)
-                .header("Sec-Fetch-Site", "same-origin")
-                .POST(body);
-        if (cookie != null) {
-            request.header("Cookie", cookie);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private URI sourceUri(String path) {
-        return URI.create("http://127.0.0.1:" + ports.portOf(Face.SOURCE) + path);
     }
 }

@@ -120,14 +120,14 @@ class SourceRoleDatabaseTest {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(page.statusCode()).as(path).isEqualTo(404);
         }
-        HttpResponse<String> post = sourcePost(
+        HttpResponse<String> post = SourceApi.post(
                 sourcePort,
                 "/cases/" + UUID.randomUUID() + "/replies",
                 null,
                 "application/x-www-form-urlencoded",
                 HttpRequest.BodyPublishers.ofString("text=hello"));
         assertThat(post.statusCode()).isEqualTo(404);
-        assertThat(sourceGet(sourcePort, "/", "x=y").statusCode()).isEqualTo(200);
+        assertThat(SourceApi.page(sourcePort, "/", "x=y").statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -198,7 +198,7 @@ class SourceRoleDatabaseTest {
 
         // The newsroom replies; the source signs in on the source process, reads it and deletes it.
         back.getBean(SourceCorrespondence.class).reply(caseId, "rita", REPLY);
-        HttpResponse<String> signedIn = sourcePost(
+        HttpResponse<String> signedIn = SourceApi.post(
                 sourcePort,
                 "/sign-in",
                 null,
@@ -207,14 +207,14 @@ class SourceRoleDatabaseTest {
         assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(302);
         String cookie =
                 signedIn.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
-        String page = sourceGet(sourcePort, "/source/", cookie).body();
+        String page = SourceApi.page(sourcePort, "/source/", cookie).body();
         Element reply = Jsoup.parse(page).selectFirst(".reply");
         assertThat(reply).as(page).isNotNull();
         assertThat(reply.selectFirst(".reply-text").text()).isEqualTo(REPLY);
         assertThat(count("SELECT COUNT(*) FROM source_reply WHERE submission_id = ? AND read_at IS NOT NULL", caseId))
                 .isEqualTo(1);
         Element delete = reply.selectFirst("form");
-        HttpResponse<String> deleted = sourcePost(
+        HttpResponse<String> deleted = SourceApi.post(
                 sourcePort,
                 delete.attr("action"),
                 cookie,
@@ -230,13 +230,13 @@ class SourceRoleDatabaseTest {
                 .isEqualTo(1);
 
         // A follow-up with a document: stored by the source process, extracted by the worker.
-        Matcher token =
-                SEND_TOKEN.matcher(sourceGet(sourcePort, "/source/", cookie).body());
+        Matcher token = SEND_TOKEN.matcher(
+                SourceApi.page(sourcePort, "/source/", cookie).body());
         assertThat(token.find()).isTrue();
         Multipart followUp = new Multipart()
                 .field("message", "Here is page two.")
                 .file("files", "page-two.txt", "text/plain", "Page two of the plan.".getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> sent = sourcePost(
+        HttpResponse<String> sent = SourceApi.post(
                 sourcePort,
                 "/source/send?_csrf=" + token.group(1),
                 cookie,
@@ -277,25 +277,5 @@ class SourceRoleDatabaseTest {
                 new SpringApplicationBuilder(LeakDeskApplication.class).run(arguments.toArray(String[]::new));
         contexts.add(context);
         return context;
-    }
-
-    private HttpResponse<String> sourceGet(int port, String path, String cookie) throws Exception {
-        return http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                        .header("Cookie", cookie)
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> sourcePost(
-            int port, String path, String cookie, String contentType, HttpRequest.BodyPublisher body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Content-Type", contentType)
-                .header("Sec-Fetch-Site", "same-origin")
-                .POST(body);
-        if (cookie != null) {
-            request.header("Cookie", cookie);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

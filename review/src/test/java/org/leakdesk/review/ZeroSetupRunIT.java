@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -62,10 +60,7 @@ class ZeroSetupRunIT {
         assertThat(data.resolve("db/leakdesk.mv.db")).exists();
 
         HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<String> form = http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + source + "/"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> form = SourceApi.page(source, "/", null);
         assertThat(form.statusCode()).isEqualTo(200);
         assertThat(form.body()).contains("Send us documents securely");
         Multipart upload = new Multipart().file("files", "memo.txt", "text/plain", "a leaked memo".getBytes());

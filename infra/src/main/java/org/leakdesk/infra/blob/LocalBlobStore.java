@@ -15,6 +15,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -229,7 +230,9 @@ final class LocalBlobStore implements BlobStore {
         private final Path temp;
         private final FileChannel channel;
         private final @Nullable DirectFileOutput direct;
-        private final EarlySync sync;
+        /** Only without direct I/O, where the page cache holds what is written until it is synced. */
+        private final @Nullable EarlySync sync;
+
         private final OutputStream stream;
         private boolean committed;
 
@@ -238,11 +241,15 @@ final class LocalBlobStore implements BlobStore {
             this.temp = temp;
             this.channel = channel;
             this.direct = direct;
-            this.sync = new EarlySync(channel, io, EARLY_SYNC_BYTES);
-            // Closing the caller's stream (e.g. an encrypting stream) must not close the channel before commit.
-            this.stream = direct != null
-                    ? direct
-                    : new BufferedOutputStream(Channels.newOutputStream(new UnclosableChannel(channel, sync)), 1 << 16);
+            if (direct != null) {
+                this.sync = null;
+                this.stream = direct;
+            } else {
+                this.sync = new EarlySync(channel, io, EARLY_SYNC_BYTES);
+                // Closing the caller's stream (e.g. an encrypting stream) must not close the channel before commit.
+                this.stream = new BufferedOutputStream(
+                        Channels.newOutputStream(new UnclosableChannel(channel, sync)), 1 << 16);
+            }
         }
 
         @Override
@@ -266,7 +273,7 @@ final class LocalBlobStore implements BlobStore {
                 }
             } else {
                 stream.flush();
-                sync.settle();
+                Objects.requireNonNull(sync).settle();
                 size = channel.size();
             }
             channel.force(true);
@@ -284,8 +291,9 @@ final class LocalBlobStore implements BlobStore {
             if (!committed) {
                 if (direct != null) {
                     direct.release();
+                } else {
+                    Objects.requireNonNull(sync).settle();
                 }
-                sync.settle();
                 channel.close();
                 Files.deleteIfExists(temp);
             }
