@@ -22,6 +22,7 @@ final class ObservedExtraction implements MetadataExtraction {
     private final Map<UUID, Boolean> transactionOpen = new ConcurrentHashMap<>();
     private final Map<UUID, RuntimeException> failures = new ConcurrentHashMap<>();
     private final Map<UUID, Runnable> beforeExtracting = new ConcurrentHashMap<>();
+    private final Map<UUID, Integer> attempts = new ConcurrentHashMap<>();
 
     ObservedExtraction(MetadataExtraction real) {
         this.real = real;
@@ -32,6 +33,7 @@ final class ObservedExtraction implements MetadataExtraction {
         transactionOpen.put(
                 submissionId,
                 TransactionSynchronizationManager.isActualTransactionActive() || Context.getCommandContext() != null);
+        attempts.merge(submissionId, 1, Integer::sum);
         RuntimeException failure = failures.get(submissionId);
         if (failure != null) {
             throw failure;
@@ -46,6 +48,11 @@ final class ObservedExtraction implements MetadataExtraction {
     /** Whether a transaction was open at the last extraction of the case; empty if it was never extracted. */
     Optional<Boolean> transactionOpenAt(UUID submissionId) {
         return Optional.ofNullable(transactionOpen.get(submissionId));
+    }
+
+    /** How often the case's extraction was called, whether it failed or not. */
+    int attempts(UUID submissionId) {
+        return attempts.getOrDefault(submissionId, 0);
     }
 
     /** Every extraction of the case throws this from now on. */

@@ -48,7 +48,7 @@ public final class ReviewProcessBenchmark {
     private static final StaffMember REVIEWER = new StaffMember("bench-reviewer", Set.of(StaffRole.REVIEWER));
 
     public static void main(String[] args) throws Exception {
-        int cases = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+        int cases = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         int openCases = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
         System.setProperty("spring.profiles.active", "test");
         casesStartedPerSecond(cases);
