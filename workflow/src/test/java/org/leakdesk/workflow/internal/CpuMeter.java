@@ -42,8 +42,11 @@ final class CpuMeter {
         return new CpuMeter(jdbc);
     }
 
-    /** Prints {@code cpu_ms_per_case_*} and the machine's load over the measured time. */
-    void print(int cases) {
+    /**
+     * Prints {@code cpu_ms_per_case_*} and the machine's load over the measured time, each key
+     * after {@code prefix}; returns the total CPU milliseconds per case.
+     */
+    double print(int cases, String prefix) {
         double wallSeconds = (System.nanoTime() - wallNanos) / 1e9;
         double jvmMillis = (jvmCpuNanos() - jvmNanos) / 1e6;
         double childMillis = 0;
@@ -61,15 +64,17 @@ final class CpuMeter {
         double machineBusyMillis = (machine[0] - machineTicks[0]) * MILLIS_PER_TICK;
         double machineMillis = (machine[1] - machineTicks[1]) * MILLIS_PER_TICK;
         double ours = jvmMillis + childMillis + backendMillis;
-        System.out.printf("cpu_ms_per_case_jvm=%.2f%n", jvmMillis / cases);
-        System.out.printf("cpu_ms_per_case_parser_children=%.2f%n", childMillis / cases);
-        System.out.printf("cpu_ms_per_case_postgres_backends=%.2f%n", backendMillis / cases);
-        System.out.printf("cpu_ms_per_case_total=%.2f%n", ours / cases);
+        System.out.printf("%scpu_ms_per_case_jvm=%.2f%n", prefix, jvmMillis / cases);
+        System.out.printf("%scpu_ms_per_case_parser_children=%.2f%n", prefix, childMillis / cases);
+        System.out.printf("%scpu_ms_per_case_postgres_backends=%.2f%n", prefix, backendMillis / cases);
+        System.out.printf("%scpu_ms_per_case_total=%.2f%n", prefix, ours / cases);
         if (machineMillis > 0) {
-            System.out.printf("machine_cpu_busy_pct=%.0f%n", 100 * machineBusyMillis / machineMillis);
+            System.out.printf("%smachine_cpu_busy_pct=%.0f%n", prefix, 100 * machineBusyMillis / machineMillis);
             System.out.printf(
-                    "other_processes_cores=%.2f%n", Math.max(0, machineBusyMillis - ours) / 1000 / wallSeconds);
+                    "%sother_processes_cores=%.2f%n",
+                    prefix, Math.max(0, machineBusyMillis - ours) / 1000 / wallSeconds);
         }
+        return ours / cases;
     }
 
     private static long jvmCpuNanos() {

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,7 +39,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  *       until every case's triage task is ready (process start, metadata extraction in the
  *       parser children, triage), with the real extraction workers, and the CPU time each case
  *       took in this JVM, in the parser children and in this database's PostgreSQL backends, with
- *       how much of the machine everything else used meanwhile ({@link CpuMeter});
+ *       how much of the machine everything else used meanwhile ({@link CpuMeter}); after the N
+ *       cases have gone through once untimed (the JIT's warm-up), in three timed rounds (the
+ *       machine's speed varies between them), each printed with its {@code roundK_} keys, and
+ *       the median round's rate as {@code cases_started_per_s};
  *   <li>the inbox query of one reviewer (first page of 50, with the total) with 10,000 open
  *       cases: p50, p95 and p99 over 300 queries after 50 warm-up queries.
  * </ul>
@@ -50,12 +54,13 @@ public final class ReviewProcessBenchmark {
     public static void main(String[] args) throws Exception {
         int cases = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         int openCases = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         System.setProperty("spring.profiles.active", "test");
-        casesStartedPerSecond(cases);
+        casesStartedPerSecond(cases, rounds);
         inboxWithOpenCases(openCases);
     }
 
-    private static void casesStartedPerSecond(int cases) throws Exception {
+    private static void casesStartedPerSecond(int cases, int rounds) throws Exception {
         try (ConfigurableApplicationContext context = boot(true)) {
             SubmissionIntake intake = context.getBean(SubmissionIntake.class);
             JdbcClient jdbc = context.getBean(JdbcClient.class);
@@ -71,34 +76,53 @@ public final class ReviewProcessBenchmark {
                 }
             }
             // The uploads started their processes as they came (and warmed everything up): wait for
-            // them, then take them back so that the timed run starts each case from its hand-over again.
+            // them. Each timed round then takes the cases back and starts each one from its hand-over
+            // again; the machine's speed varies from one round to the next, so every round is shown
+            // and the median is the figure.
             awaitTriage(jdbc, cases);
-            runtime.createProcessInstanceQuery()
-                    .processDefinitionKey(ProcessVariables.PROCESS_KEY)
-                    .list()
-                    .forEach(instance -> runtime.deleteProcessInstance(instance.getId(), "benchmark"));
-            jdbc.sql("DELETE FROM review_case").update();
-            jdbc.sql("DELETE FROM submission_file_metadata").update();
-
-            // The timed run goes the product's way: each stored submission is handed over again
-            // (intake_handover, as intake writes it), and the worker's poller starts the cases.
             ReviewHandOverPoller poller = AopTestUtils.getTargetObject(context.getBean(ReviewHandOverPoller.class));
-            CpuMeter cpu = CpuMeter.start(jdbc);
-            long start = System.nanoTime();
-            jdbc.sql("""
-                    INSERT INTO intake_handover (id, submission_id, follow_up_id, file_count, arrived_at)
-                    SELECT id, id, NULL, 1, received_at FROM submission""").update();
-            poller.poll();
-            awaitStarted(jdbc, cases);
-            double started = (System.nanoTime() - start) / 1e9;
-            awaitTriage(jdbc, cases);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            cpu.print(cases);
+            List<Double> rates = new ArrayList<>();
+            List<Double> cpuPerCase = new ArrayList<>();
+            for (int round = 1; round <= rounds; round++) {
+                runtime.createProcessInstanceQuery()
+                        .processDefinitionKey(ProcessVariables.PROCESS_KEY)
+                        .list()
+                        .forEach(instance -> runtime.deleteProcessInstance(instance.getId(), "benchmark"));
+                jdbc.sql("DELETE FROM review_case").update();
+                jdbc.sql("DELETE FROM submission_file_metadata").update();
+
+                // The product's way: each stored submission is handed over (intake_handover, as
+                // intake writes it), and the worker's poller starts the cases.
+                String prefix = "round" + round + "_";
+                CpuMeter cpu = CpuMeter.start(jdbc);
+                long start = System.nanoTime();
+                jdbc.sql("""
+                        INSERT INTO intake_handover (id, submission_id, follow_up_id, file_count, arrived_at)
+                        SELECT id, id, NULL, 1, received_at FROM submission""").update();
+                poller.poll();
+                awaitStarted(jdbc, cases);
+                double started = (System.nanoTime() - start) / 1e9;
+                awaitTriage(jdbc, cases);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                cpuPerCase.add(cpu.print(cases, prefix));
+                rates.add(cases / seconds);
+                System.out.printf("%scases_started_per_s=%.1f%n", prefix, cases / seconds);
+                System.out.printf("%sevent_to_triage_seconds_total=%.2f%n", prefix, seconds);
+                System.out.printf("%sprocesses_started_seconds=%.2f%n", prefix, started);
+            }
             System.out.printf("cases=%d%n", cases);
-            System.out.printf("cases_started_per_s=%.1f%n", cases / seconds);
-            System.out.printf("event_to_triage_seconds_total=%.2f%n", seconds);
-            System.out.printf("processes_started_seconds=%.2f%n", started);
+            System.out.printf("rounds=%d%n", rounds);
+            System.out.printf("cases_started_per_s=%.1f%n", median(rates));
+            System.out.printf("cases_started_per_s_min=%.1f%n", Collections.min(rates));
+            System.out.printf("cases_started_per_s_max=%.1f%n", Collections.max(rates));
+            System.out.printf("cpu_ms_per_case_total=%.2f%n", median(cpuPerCase));
         }
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
     }
 
     private static void inboxWithOpenCases(int openCases) throws Exception {
