@@ -164,8 +164,6 @@ public final class StaffPagesBenchmark {
                         .businessKey(caseId.toString())
                         .setVariables(Map.of(
                                 "submissionId", caseId.toString(),
-                                "fileCount", 1,
-                                "documentsExtracted", 1,
                                 "documentsUnparseable", 0,
                                 "documentsWithFindings", 0))
                         .startBeforeActivity("triage")

@@ -59,13 +59,12 @@ final class DocumentExtraction implements MetadataExtraction {
 
     @Override
     public ExtractionSummary extractAll(UUID submissionId, Runnable beforeEachDocument) {
-        if (store.overview(submissionId).isEmpty()) {
-            throw new SubmissionNotFoundException(submissionId);
-        }
-        store.shreddedAt(submissionId).ifPresent(at -> {
-            throw new SubmissionShreddedException(submissionId, at);
-        });
-        List<SubmissionStore.FileRow> pending = pending(submissionId);
+        store.existsShreddedAt(submissionId)
+                .orElseThrow(() -> new SubmissionNotFoundException(submissionId))
+                .ifPresent(at -> {
+                    throw new SubmissionShreddedException(submissionId, at);
+                });
+        List<SubmissionStore.FileRow> pending = store.filesWithoutMetadata(submissionId);
         DecryptionSession session = null;
         for (SubmissionStore.FileRow file : pending) {
             // The caller's check that the work is still its own (an external task's lock) comes
@@ -86,12 +85,6 @@ final class DocumentExtraction implements MetadataExtraction {
                 IntakeAccessAction.METADATA_EXTRACTED,
                 submissionId.toString(),
                 documents + (documents == 1 ? " document" : " documents")));
-    }
-
-    private List<SubmissionStore.FileRow> pending(UUID submissionId) {
-        return store.files(submissionId).stream()
-                .filter(file -> store.metadata(file.fileId()).isEmpty())
-                .toList();
     }
 
     private void extract(DecryptionSession session, SubmissionStore.FileRow file) {

@@ -126,9 +126,19 @@ final class SubmissionStore {
     }
 
     List<FileRow> files(UUID submissionId) {
+        return fileRows(submissionId, "");
+    }
+
+    /** The submission's files that have no extraction result yet, in order, in one query. */
+    List<FileRow> filesWithoutMetadata(UUID submissionId) {
+        return fileRows(
+                submissionId, "AND NOT EXISTS (SELECT 1 FROM submission_file_metadata m WHERE m.file_id = f.id)");
+    }
+
+    private List<FileRow> fileRows(UUID submissionId, String condition) {
         return jdbc.sql("""
-                        SELECT id, file_order, blob_id, content_key, manifest_key, manifest_ciphertext
-                        FROM submission_file WHERE submission_id = ? ORDER BY file_order""")
+                        SELECT f.id, f.file_order, f.blob_id, f.content_key, f.manifest_key, f.manifest_ciphertext
+                        FROM submission_file f WHERE f.submission_id = ? %s ORDER BY f.file_order""".formatted(condition))
                 .param(submissionId)
                 .query((rs, n) -> new FileRow(
                         submissionId,
@@ -236,6 +246,18 @@ final class SubmissionStore {
     }
 
     /** When the submission was shredded, if it was. */
+    /**
+     * Whether the submission exists, and when it was shredded, in one query: empty if there is no
+     * such submission, an empty inner value if it was not shredded.
+     */
+    Optional<Optional<Instant>> existsShreddedAt(UUID submissionId) {
+        return jdbc.sql("SELECT shredded_at FROM submission WHERE id = ?")
+                .param(submissionId)
+                .query((rs, n) -> Optional.ofNullable(rs.getObject(1, OffsetDateTime.class))
+                        .map(OffsetDateTime::toInstant))
+                .optional();
+    }
+
     Optional<Instant> shreddedAt(UUID submissionId) {
         return jdbc.sql("SELECT shredded_at FROM submission WHERE id = ?")
                 .param(submissionId)

@@ -187,7 +187,6 @@ class ExtractionWorker implements SmartLifecycle {
                 task.getId(),
                 lockOwner,
                 Map.of(
-                        ProcessVariables.DOCUMENTS_EXTRACTED, summary.extracted(),
                         ProcessVariables.DOCUMENTS_UNPARSEABLE, summary.unparseable(),
                         ProcessVariables.DOCUMENTS_WITH_FINDINGS, summary.withFindings()));
     }

@@ -5,8 +5,6 @@ final class ProcessVariables {
 
     static final String PROCESS_KEY = "leak-review";
     static final String SUBMISSION_ID = "submissionId";
-    static final String FILE_COUNT = "fileCount";
-    static final String DOCUMENTS_EXTRACTED = "documentsExtracted";
     static final String DOCUMENTS_UNPARSEABLE = "documentsUnparseable";
     static final String DOCUMENTS_WITH_FINDINGS = "documentsWithFindings";
     /** The name of the triage's {@code TriageDecision.Outcome}. */

@@ -44,11 +44,7 @@ class ReviewProcessStarter {
         ProcessInstance instance = runtime.startProcessInstanceByKey(
                 ProcessVariables.PROCESS_KEY,
                 caseId.toString(),
-                Map.of(
-                        ProcessVariables.SUBMISSION_ID,
-                        caseId.toString(),
-                        ProcessVariables.FILE_COUNT,
-                        received.fileCount()));
+                Map.of(ProcessVariables.SUBMISSION_ID, caseId.toString()));
         cases.started(caseId, instance.getId());
     }
 }

@@ -79,9 +79,7 @@ class ExtractionWorkerIntegrationTest {
         await().atMost(PATIENCE).until(() -> waitingAt(caseId).contains("triage"));
 
         assertThat(extraction.transactionOpenAt(caseId)).contains(false);
-        assertThat(variables(caseId))
-                .containsEntry(ProcessVariables.DOCUMENTS_EXTRACTED, 1)
-                .containsEntry(ProcessVariables.DOCUMENTS_UNPARSEABLE, 0);
+        assertThat(variables(caseId)).containsEntry(ProcessVariables.DOCUMENTS_UNPARSEABLE, 0);
         assertThat(extraction.attempts(caseId)).isEqualTo(1);
         String instanceId = processInstanceId(caseId);
         assertThat(history.createHistoricActivityInstanceQuery()

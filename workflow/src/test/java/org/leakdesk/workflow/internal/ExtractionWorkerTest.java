@@ -79,7 +79,6 @@ class ExtractionWorkerTest {
         assertThat(lockUntil.get(0)).isCloseTo(minutesAfter(start, 9), CLOCK_TOLERANCE_MILLIS);
         assertThat(lockUntil.get(1)).isCloseTo(minutesAfter(start, 13), CLOCK_TOLERANCE_MILLIS);
         assertThat(extension.getRuntimeService().getVariables(instance.getId()))
-                .containsEntry(ProcessVariables.DOCUMENTS_EXTRACTED, 1)
                 .containsEntry(ProcessVariables.DOCUMENTS_UNPARSEABLE, 1);
         assertThat(waitingAt(instance)).containsExactly("triage");
     }

@@ -85,11 +85,8 @@ class LeakReviewProcessTest {
         ProcessInstance instance = start();
         assertThat(instance).isWaitingAt("extractMetadata");
         assertThat(externalTask(instance)).hasTopicName(ExtractionWorker.TOPIC);
-        extract(instance, 2, 1);
-        assertThat(instance)
-                .variables()
-                .containsEntry(ProcessVariables.DOCUMENTS_EXTRACTED, 2)
-                .containsEntry(ProcessVariables.DOCUMENTS_UNPARSEABLE, 1);
+        extract(instance, 1);
+        assertThat(instance).variables().containsEntry(ProcessVariables.DOCUMENTS_UNPARSEABLE, 1);
         assertThat(task(instance)).hasCandidateGroup("reviewer");
         Instant destroyAt = now().plus(Duration.ofDays(90));
 
@@ -228,7 +225,7 @@ class LeakReviewProcessTest {
         assertThat(externalTask(instance).getErrorMessage()).isEqualTo("java.io.UncheckedIOException");
         assertThat(lock(instance)).as("not before the retry delay").isEmpty();
         ClockUtil.offset(Duration.ofMinutes(2).toMillis());
-        extract(instance, 1, 0);
+        extract(instance, 0);
         assertThat(instance).isWaitingAt("triage");
     }
 
@@ -258,7 +255,7 @@ class LeakReviewProcessTest {
                         .processInstanceId(instance.getId())
                         .count())
                 .isZero();
-        extract(instance, 1, 0);
+        extract(instance, 0);
         assertThat(instance).isWaitingAt("triage");
     }
 
@@ -276,7 +273,7 @@ class LeakReviewProcessTest {
 
     private ProcessInstance triaged(TriageDecision decision) {
         ProcessInstance instance = start();
-        extract(instance, 1, 0);
+        extract(instance, 0);
         taskService().claim(task(instance).getId(), "rita");
         complete(
                 task(instance),
@@ -285,17 +282,12 @@ class LeakReviewProcessTest {
     }
 
     /** Does what ExtractionWorker does on success: lock the case's task, complete it with the counts. */
-    private void extract(ProcessInstance instance, int extracted, int unparseable) {
+    private void extract(ProcessInstance instance, int unparseable) {
         List<LockedExternalTask> locked = lock(instance);
         assertThat(locked).hasSize(1);
         assertThat(locked.get(0).getBusinessKey()).isEqualTo(instance.getBusinessKey());
         externalTaskService()
-                .complete(
-                        locked.get(0).getId(),
-                        WORKER,
-                        Map.of(
-                                ProcessVariables.DOCUMENTS_EXTRACTED, extracted,
-                                ProcessVariables.DOCUMENTS_UNPARSEABLE, unparseable));
+                .complete(locked.get(0).getId(), WORKER, Map.of(ProcessVariables.DOCUMENTS_UNPARSEABLE, unparseable));
     }
 
     private List<LockedExternalTask> lock(ProcessInstance instance) {
@@ -326,9 +318,7 @@ class LeakReviewProcessTest {
         return extension
                 .getRuntimeService()
                 .startProcessInstanceByKey(
-                        ProcessVariables.PROCESS_KEY,
-                        caseId,
-                        Map.of(ProcessVariables.SUBMISSION_ID, caseId, ProcessVariables.FILE_COUNT, 1));
+                        ProcessVariables.PROCESS_KEY, caseId, Map.of(ProcessVariables.SUBMISSION_ID, caseId));
     }
 
     private static Instant now() {

@@ -192,9 +192,7 @@ class ProcessDurabilityTest {
         String caseId = UUID.randomUUID().toString();
         ProcessInstance instance = engine.getRuntimeService()
                 .startProcessInstanceByKey(
-                        ProcessVariables.PROCESS_KEY,
-                        caseId,
-                        Map.of(ProcessVariables.SUBMISSION_ID, caseId, ProcessVariables.FILE_COUNT, 1));
+                        ProcessVariables.PROCESS_KEY, caseId, Map.of(ProcessVariables.SUBMISSION_ID, caseId));
         return instance;
     }
 
@@ -205,10 +203,7 @@ class ProcessDurabilityTest {
                 .businessKey(instance.getBusinessKey())
                 .execute();
         engine.getExternalTaskService()
-                .complete(
-                        locked.get(0).getId(),
-                        WORKER,
-                        Map.of(ProcessVariables.DOCUMENTS_EXTRACTED, 1, ProcessVariables.DOCUMENTS_UNPARSEABLE, 0));
+                .complete(locked.get(0).getId(), WORKER, Map.of(ProcessVariables.DOCUMENTS_UNPARSEABLE, 0));
     }
 
     private static Task task(ProcessEngine engine, ProcessInstance instance) {

@@ -140,11 +140,7 @@ public final class ReviewProcessBenchmark {
                     String instance = runtime.startProcessInstanceByKey(
                                     ProcessVariables.PROCESS_KEY,
                                     caseId.toString(),
-                                    Map.of(
-                                            ProcessVariables.SUBMISSION_ID,
-                                            caseId.toString(),
-                                            ProcessVariables.FILE_COUNT,
-                                            1))
+                                    Map.of(ProcessVariables.SUBMISSION_ID, caseId.toString()))
                             .getId();
                     reviewCases.started(caseId, instance);
                 })));
@@ -158,13 +154,7 @@ public final class ReviewProcessBenchmark {
                 List<Future<?>> completions = new ArrayList<>();
                 for (LockedExternalTask task : locked) {
                     completions.add(threads.submit(() -> externalTasks.complete(
-                            task.getId(),
-                            "bench",
-                            Map.of(
-                                    ProcessVariables.DOCUMENTS_EXTRACTED,
-                                    1,
-                                    ProcessVariables.DOCUMENTS_UNPARSEABLE,
-                                    0))));
+                            task.getId(), "bench", Map.of(ProcessVariables.DOCUMENTS_UNPARSEABLE, 0))));
                 }
                 for (Future<?> completion : completions) {
                     completion.get();
