@@ -46,12 +46,10 @@ class ReviewCases {
     /**
      * Claims the start of the case's process, in the caller's transaction: true for the first
      * caller; a concurrent second caller waits on the key until the first commits and gets false
-     * (its failed insert is rolled back to a savepoint, so its transaction goes on).
+     * (its failed insert is rolled back to a savepoint, so its transaction goes on). No query
+     * first: a case is almost always new, and the insert alone says whether it was.
      */
     boolean claimStart(UUID caseId) {
-        if (exists(caseId)) {
-            return false;
-        }
         Boolean claimed = nested.execute(status -> {
             try {
                 jdbc.sql("INSERT INTO review_case (case_id, started_at) VALUES (?, ?)")
