@@ -245,7 +245,6 @@ final class SubmissionStore {
                 .list();
     }
 
-    /** When the submission was shredded, if it was. */
     /**
      * Whether the submission exists, and when it was shredded, in one query: empty if there is no
      * such submission, an empty inner value if it was not shredded.
@@ -258,13 +257,9 @@ final class SubmissionStore {
                 .optional();
     }
 
+    /** When the submission was shredded, if it was. */
     Optional<Instant> shreddedAt(UUID submissionId) {
-        return jdbc.sql("SELECT shredded_at FROM submission WHERE id = ?")
-                .param(submissionId)
-                .query((rs, n) -> Optional.ofNullable(rs.getObject(1, OffsetDateTime.class)))
-                .optional()
-                .flatMap(at -> at)
-                .map(OffsetDateTime::toInstant);
+        return existsShreddedAt(submissionId).flatMap(at -> at);
     }
 
     /**

@@ -71,14 +71,6 @@ class ReviewCases {
                 .update();
     }
 
-    boolean exists(UUID caseId) {
-        return jdbc.sql("SELECT COUNT(*) FROM review_case WHERE case_id = ?")
-                        .param(caseId)
-                        .query(Long.class)
-                        .single()
-                > 0;
-    }
-
     Optional<String> processInstanceId(UUID caseId) {
         return jdbc.sql("SELECT process_instance_id FROM review_case WHERE case_id = ?")
                 .param(caseId)
