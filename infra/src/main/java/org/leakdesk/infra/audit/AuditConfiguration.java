@@ -3,8 +3,6 @@ package org.leakdesk.infra.audit;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.leakdesk.infra.AccessActions;
 import org.leakdesk.infra.AccessLog;
 import org.leakdesk.infra.AccessVocabulary;
@@ -53,18 +51,13 @@ class AuditConfiguration {
         return witness;
     }
 
-    @Bean(destroyMethod = "shutdown")
-    ExecutorService accessLogSealerThread() {
-        return Executors.newSingleThreadExecutor(task -> AuditConfiguration.daemon("access-log-sealer", task));
-    }
-
-    @Bean
+    @Bean(destroyMethod = "stopBackground")
     Sealer sealer(
             JdbcTemplate jdbc,
             PlatformTransactionManager transactions,
-            ExecutorService accessLogSealerThread,
+            AuditProperties properties,
             ProcessRoles roles) {
-        return new Sealer(jdbc, transactions, accessLogSealerThread, roles.holdsPrivateKey());
+        return new Sealer(jdbc, transactions, properties.sealDelay(), roles.holdsPrivateKey());
     }
 
     /**

@@ -14,6 +14,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param checkpointInterval how often to write a checkpoint when there are new entries
  * @param sealInterval how often staff and worker processes seal entries other processes wrote
  *     (source-only processes seal none themselves)
+ * @param sealDelay how long a process waits after an entry of its own before sealing it, so
+ *     that one transaction seals the entries that arrive meanwhile (readers seal first, so they
+ *     never wait for it)
  */
 @ConfigurationProperties("leakdesk.audit")
-record AuditProperties(Path checkpointKey, Path witnessDirectory, Duration checkpointInterval, Duration sealInterval) {}
+record AuditProperties(
+        Path checkpointKey,
+        Path witnessDirectory,
+        Duration checkpointInterval,
+        Duration sealInterval,
+        Duration sealDelay) {}

@@ -2,13 +2,16 @@ package org.leakdesk.infra.audit;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -27,7 +30,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * entry would hold one lock from its append to its commit, and appends would run one commit
  * after another (about 370/s here). Callers only insert into the pending table, which takes no
  * shared lock; this one appender then gives committed entries their gapless sequence, chain hash
- * and place in the Merkle tree, many per transaction. The chain is exact because only committed
+ * and place in the Merkle tree, many per transaction: it starts a short while (the gathering
+ * delay) after the first entry it has not sealed, so that under load one transaction seals what
+ * many transactions committed meanwhile rather than one each. The chain is exact because only committed
  * entries are sealed, each once (pending_id is unique), and a sealer that lost a race with
  * another instance (duplicate sequence) rereads the chain's tail and tries again.
  *
@@ -45,7 +50,8 @@ final class Sealer {
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
     private final TransactionTemplate transaction;
-    private final Executor background;
+    private final ScheduledExecutorService background;
+    private final long gatherMillis;
     private final Queue<Long> committed = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final boolean sealsHere;
@@ -55,18 +61,26 @@ final class Sealer {
 
     private record Tail(long sequence, byte[] hash) {}
 
-    Sealer(JdbcTemplate jdbcTemplate, PlatformTransactionManager transactions, Executor background) {
-        this(jdbcTemplate, transactions, background, true);
-    }
-
-    /** @param sealsHere false in a process that only adds entries (a source-only process) */
-    Sealer(JdbcTemplate jdbcTemplate, PlatformTransactionManager transactions, Executor background, boolean sealsHere) {
+    /**
+     * @param gather how long it waits after an entry before sealing, for more to seal with it;
+     *     readers of the log seal first, so they never wait for it
+     * @param sealsHere false in a process that only adds entries (a source-only process)
+     */
+    Sealer(JdbcTemplate jdbcTemplate, PlatformTransactionManager transactions, Duration gather, boolean sealsHere) {
         this.sealsHere = sealsHere;
+        this.gatherMillis = gather.toMillis();
         this.jdbcTemplate = jdbcTemplate;
         this.jdbc = JdbcClient.create(jdbcTemplate);
         this.transaction = new TransactionTemplate(transactions);
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.background = background;
+        ScheduledThreadPoolExecutor thread = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread sealing = new Thread(task, "access-log-sealer");
+            sealing.setDaemon(true);
+            return sealing;
+        });
+        // What a seal still waiting would have sealed, the closing process seals itself (sealBeforeStop).
+        thread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.background = thread;
     }
 
     /** Called after the transaction that wrote pending entry {@code id} committed. */
@@ -76,7 +90,7 @@ final class Sealer {
         }
         committed.add(id);
         if (scheduled.compareAndSet(false, true)) {
-            background.execute(this::sealInBackground);
+            background.schedule(this::sealInBackground, gatherMillis, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -88,6 +102,11 @@ final class Sealer {
             // The entries stay pending and are sealed by the next sweep (sealOutstanding).
             log.warn("Sealing access log entries failed; they will be sealed by the next sweep", e);
         }
+    }
+
+    /** Stops the background sealing thread (after {@link #sealBeforeStop()}). */
+    void stopBackground() {
+        background.shutdown();
     }
 
     /** At shutdown: seals what this process committed; what fails stays pending for a sweep. */

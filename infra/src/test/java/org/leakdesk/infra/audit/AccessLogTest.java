@@ -75,6 +75,34 @@ class AccessLogTest {
         assertThat(accessLog.verify().intact()).isTrue();
     }
 
+    /**
+     * Nobody reads the log, yet committed entries reach the chain on their own; entries that
+     * arrive within the gathering delay are sealed together, in one transaction (rows one
+     * transaction inserted share its xmin), not one transaction each.
+     */
+    @Test
+    void entriesCommittedTogetherAreSealedInTheBackgroundInFewTransactions() {
+        String caseId = UUID.randomUUID().toString();
+        int entries = 20;
+
+        for (int i = 0; i < entries; i++) {
+            accessLog.recordNow(AccessRecord.of("reviewer", TestAccessAction.CASE_VIEWED, caseId));
+        }
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.sql("SELECT COUNT(*) FROM access_log WHERE subject = ?")
+                                .param(caseId)
+                                .query(Long.class)
+                                .single()
+                        == entries);
+        long transactions = jdbc.sql("SELECT COUNT(DISTINCT xmin::text) FROM access_log WHERE subject = ?")
+                .param(caseId)
+                .query(Long.class)
+                .single();
+        assertThat(properties.sealDelay()).isPositive();
+        assertThat(transactions).isBetween(1L, (long) entries / 4);
+    }
+
     /** The actor is clipped to its column before hashing: what is stored is what is hashed. */
     @Test
     void aLongActorIsHashedAsStored() {

@@ -4,9 +4,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.leakdesk.infra.AccessActions;
 import org.leakdesk.infra.AccessVocabulary;
 import org.leakdesk.infra.testing.TestAccessAction;
@@ -29,7 +28,6 @@ final class StandaloneAccessLog implements AutoCloseable {
     final ChainVerifier verifier;
     final JdbcAccessLog log;
     final TransactionTemplate transaction;
-    private final ExecutorService sealerThread = Executors.newSingleThreadExecutor();
 
     StandaloneAccessLog(String database, Path folder, int connections) {
         this(database, folder, connections, true);
@@ -45,7 +43,7 @@ final class StandaloneAccessLog implements AutoCloseable {
         DataSourceTransactionManager transactions = new DataSourceTransactionManager(pool);
         Witness witness = new Witness(folder.resolve("witness"));
         CheckpointKey key = CheckpointKey.loadOrCreate(folder.resolve("key"), new SecureRandom());
-        sealer = new Sealer(jdbc, transactions, sealerThread, seals);
+        sealer = new Sealer(jdbc, transactions, Duration.ofMillis(200), seals);
         checkpointer = new Checkpointer(JdbcClient.create(jdbc), sealer, witness, key, Clock.systemUTC());
         verifier = new ChainVerifier(jdbc, transactions, witness, key.publicKey());
         log = new JdbcAccessLog(
@@ -64,7 +62,7 @@ final class StandaloneAccessLog implements AutoCloseable {
 
     @Override
     public void close() {
-        sealerThread.shutdown();
+        sealer.stopBackground();
         pool.close();
     }
 }
