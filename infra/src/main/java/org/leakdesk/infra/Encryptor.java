@@ -23,6 +23,14 @@ public interface Encryptor {
      */
     Encryption encrypt(OutputStream ciphertextSink, ObjectRef objectRef) throws IOException;
 
+    /**
+     * {@link #encrypt(OutputStream, ObjectRef)} for an object whose length is known before it is
+     * written: a short object gets segments no larger than it needs, which spares the heap
+     * (writing and reading hold one segment twice). Writing more than announced is allowed and
+     * simply takes more segments.
+     */
+    Encryption encrypt(OutputStream ciphertextSink, ObjectRef objectRef, long plaintextLength) throws IOException;
+
     /** Encrypts a small value in memory; same format and guarantees as {@link #encrypt}. */
     SealedValue seal(byte[] plaintext, ObjectRef objectRef);
 }

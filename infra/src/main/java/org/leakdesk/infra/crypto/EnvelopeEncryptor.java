@@ -27,11 +27,25 @@ final class EnvelopeEncryptor implements Encryptor {
 
     @Override
     public Encryption encrypt(OutputStream ciphertextSink, ObjectRef objectRef) throws IOException {
+        return start(dataKey -> envelope.encrypt(dataKey, ciphertextSink, objectRef));
+    }
+
+    @Override
+    public Encryption encrypt(OutputStream ciphertextSink, ObjectRef objectRef, long plaintextLength)
+            throws IOException {
+        return start(dataKey -> envelope.encrypt(dataKey, ciphertextSink, objectRef, plaintextLength));
+    }
+
+    private interface Body {
+        OutputStream open(byte[] dataKey) throws IOException;
+    }
+
+    private Encryption start(Body body) throws IOException {
         byte[] dataKey = new byte[SegmentedEnvelope.DATA_KEY_BYTES];
         random.nextBytes(dataKey);
         try {
             WrappedKey wrapped = keyWrap.wrap(dataKey);
-            return new Encryption(envelope.encrypt(dataKey, ciphertextSink, objectRef), wrapped);
+            return new Encryption(body.open(dataKey), wrapped);
         } finally {
             Arrays.fill(dataKey, (byte) 0);
         }
@@ -41,7 +55,7 @@ final class EnvelopeEncryptor implements Encryptor {
     public SealedValue seal(byte[] plaintext, ObjectRef objectRef) {
         ByteArrayOutputStream ciphertext = new ByteArrayOutputStream(plaintext.length + 128);
         try {
-            Encryption encryption = encrypt(ciphertext, objectRef);
+            Encryption encryption = encrypt(ciphertext, objectRef, plaintext.length);
             try (OutputStream out = encryption.plaintext()) {
                 out.write(plaintext);
             }

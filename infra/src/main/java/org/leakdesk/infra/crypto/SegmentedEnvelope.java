@@ -35,6 +35,8 @@ final class SegmentedEnvelope {
     private static final int HEADER_BYTES = 8;
     private static final int MIN_SEGMENT_SIZE = 1 << 10;
     private static final int MAX_SEGMENT_SIZE = 1 << 26;
+    /** Tink's header in the first segment (length byte, 32-byte salt, 7-byte nonce prefix) and a segment's tag. */
+    private static final int FIRST_SEGMENT_OVERHEAD = 40 + 16;
 
     private final int segmentSize;
 
@@ -46,6 +48,32 @@ final class SegmentedEnvelope {
     }
 
     OutputStream encrypt(byte[] dataKey, OutputStream sink, ObjectRef objectRef) throws IOException {
+        return encrypt(dataKey, sink, objectRef, segmentSize);
+    }
+
+    /**
+     * For a value whose length is known, held in memory: segments no larger than the value needs.
+     * Encrypting and decrypting allocate two buffers of a segment each, so a 300-byte value
+     * sealed in a 1 MiB segment cost 2 MiB of heap each way (large enough to bypass the young
+     * generation); the header records the size, so a reader needs nothing else.
+     */
+    OutputStream encrypt(byte[] dataKey, OutputStream sink, ObjectRef objectRef, long plaintextLength)
+            throws IOException {
+        return encrypt(dataKey, sink, objectRef, segmentSizeFor(plaintextLength));
+    }
+
+    /** The smallest power of two from 1 KiB whose first segment holds the value, at most the configured size. */
+    int segmentSizeFor(long plaintextLength) {
+        long needed = plaintextLength + FIRST_SEGMENT_OVERHEAD;
+        int size = MIN_SEGMENT_SIZE;
+        while (size < needed && size < segmentSize) {
+            size <<= 1;
+        }
+        return Math.min(size, segmentSize);
+    }
+
+    private OutputStream encrypt(byte[] dataKey, OutputStream sink, ObjectRef objectRef, int segmentSize)
+            throws IOException {
         byte[] header = header(segmentSize);
         sink.write(header);
         try {

@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.UUID;
@@ -39,6 +40,31 @@ class SegmentedEnvelopeTest {
 
         assertThat(decrypt(ciphertext, REF)).isEqualTo(plaintext);
         assertThat(ciphertext).startsWith('L', 'D', 'K', 1);
+    }
+
+    /**
+     * A value of known length is sealed in the smallest segment (a power of two from 1 KiB) that
+     * holds it, never above the configured size; the header records the size and any envelope
+     * decrypts it.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 1024 - TINK_HEADER - 16, 1024 - TINK_HEADER - 15, 3000, SEGMENT, 50_000})
+    void aValueOfKnownLengthGetsTheSegmentItNeeds(int size) throws IOException {
+        byte[] plaintext = randomBytes(size);
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        try (OutputStream out = envelope.encrypt(key, sink, REF, size)) {
+            out.write(plaintext);
+        }
+        byte[] ciphertext = sink.toByteArray();
+
+        int expected = size <= 1024 - TINK_HEADER - 16 ? 1024 : size <= 2048 - TINK_HEADER - 16 ? 2048 : SEGMENT;
+        assertThat(envelope.segmentSizeFor(size)).isEqualTo(expected);
+        assertThat(ByteBuffer.wrap(ciphertext, 4, 4).getInt()).isEqualTo(expected);
+        if (size <= expected - TINK_HEADER - 16) {
+            assertThat(ciphertext).hasSize(LDK_HEADER + TINK_HEADER + size + 16);
+        }
+        assertThat(readAll(new SegmentedEnvelope(1 << 20).decrypt(key, new ByteArrayInputStream(ciphertext), REF)))
+                .isEqualTo(plaintext);
     }
 
     @Test

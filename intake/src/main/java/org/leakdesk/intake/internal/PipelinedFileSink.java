@@ -26,6 +26,10 @@ import org.jspecify.annotations.Nullable;
  * pieces ({@value #PIECES} of {@value #PIECE_BYTES} bytes) are the only place the plaintext
  * lives; each is wiped when the file ends, however it ends.
  *
+ * <p>The encrypting stream is opened when the first piece goes to the encrypting thread: a file
+ * that ends within its first piece is opened knowing its length, so that a short file is
+ * encrypted in segments no larger than it needs (reading it back then needs no more either).
+ *
  * <p>A failure on either thread (the disk is full, say) is raised on the request thread at its
  * next write or at {@link #finish()}; the threads keep handing pieces back until the end, so the
  * request thread never waits for a piece that will not come.
@@ -56,14 +60,26 @@ final class PipelinedFileSink implements AutoCloseable {
     private final BlockingQueue<Piece> toEncrypt = new LinkedBlockingQueue<>();
     private final CompletableFuture<byte[]> digest = new CompletableFuture<>();
     private final CompletableFuture<Void> encrypted = new CompletableFuture<>();
-    private final OutputStream plaintext;
+    private final Target target;
+    /**
+     * Opened by the request thread before it hands over the first piece; the encrypting thread
+     * sees it through the queue it takes that piece from.
+     */
+    private @Nullable OutputStream plaintext;
+
     private volatile @Nullable Throwable failure;
     private @Nullable Piece filling;
     private boolean ended;
 
-    /** Starts the two workers on {@code threads}; {@code plaintext} is the encrypting stream into the blob. */
-    PipelinedFileSink(OutputStream plaintext, Executor threads) {
-        this.plaintext = plaintext;
+    /** Where the content goes: the encrypting stream into the blob, opened once, when first needed. */
+    interface Target {
+        /** @param length the file's whole length when it is known by now, or -1 */
+        OutputStream open(long length) throws IOException;
+    }
+
+    /** Starts the two workers on {@code threads}; {@code target} opens the encrypting stream into the blob. */
+    PipelinedFileSink(Target target, Executor threads) {
+        this.target = target;
         MessageDigest sha256 = sha256();
         threads.execute(() -> work(
                 toHash,
@@ -72,7 +88,7 @@ final class PipelinedFileSink implements AutoCloseable {
                 digest));
         threads.execute(() -> work(
                 toEncrypt,
-                piece -> plaintext.write(piece.bytes, 0, piece.length),
+                piece -> opened().write(piece.bytes, 0, piece.length),
                 () -> encrypted.complete(null),
                 encrypted));
     }
@@ -89,6 +105,7 @@ final class PipelinedFileSink implements AutoCloseable {
             content.get(piece.bytes, piece.length, take);
             piece.length += take;
             if (piece.length == piece.bytes.length) {
+                open(-1);
                 handOver(piece);
                 filling = null;
             }
@@ -101,6 +118,8 @@ final class PipelinedFileSink implements AutoCloseable {
      */
     byte[] finish() throws IOException {
         raiseFailure();
+        // Nothing handed over yet: the file is what the piece being filled holds (maybe nothing).
+        open(filling != null ? filling.length : 0);
         if (filling != null && filling.length > 0) {
             handOver(filling);
         }
@@ -109,8 +128,22 @@ final class PipelinedFileSink implements AutoCloseable {
         byte[] hash = await(digest);
         await(encrypted);
         raiseFailure();
-        plaintext.close();
+        opened().close();
         return hash;
+    }
+
+    private void open(long length) throws IOException {
+        if (plaintext == null) {
+            plaintext = target.open(length);
+        }
+    }
+
+    private OutputStream opened() {
+        OutputStream stream = plaintext;
+        if (stream == null) {
+            throw new IllegalStateException("The encrypting stream is opened before the first piece is handed over");
+        }
+        return stream;
     }
 
     /** Ends the workers if {@link #finish()} did not, and wipes every piece. */

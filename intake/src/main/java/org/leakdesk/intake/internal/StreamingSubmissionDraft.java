@@ -1,6 +1,7 @@
 package org.leakdesk.intake.internal;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 import org.leakdesk.infra.AccessRecord;
 import org.leakdesk.infra.BlobId;
 import org.leakdesk.infra.Encryption;
+import org.leakdesk.infra.ObjectRef;
 import org.leakdesk.infra.PendingBlob;
 import org.leakdesk.infra.SealedValue;
 import org.leakdesk.intake.FollowUpReceived;
@@ -108,7 +110,7 @@ final class StreamingSubmissionDraft implements SubmissionDraft {
         private final String fileName;
         private final @Nullable String declaredType;
         private final PendingBlob blob;
-        private final Encryption encryption;
+        private @Nullable Encryption encryption;
         private final PipelinedFileSink sink;
         private long size;
         private boolean done;
@@ -118,12 +120,21 @@ final class StreamingSubmissionDraft implements SubmissionDraft {
             this.declaredType = declaredType;
             this.blob = services.blobs().create();
             try {
-                this.encryption = services.encryptor().encrypt(blob.stream(), FileRefs.content(submissionId, fileId));
-                this.sink = new PipelinedFileSink(encryption.plaintext(), services.uploadThreads()::execute);
-            } catch (RuntimeException | IOException e) {
+                this.sink = new PipelinedFileSink(this::encrypt, services.uploadThreads()::execute);
+            } catch (RuntimeException e) {
                 blob.close();
                 throw e;
             }
+        }
+
+        /** The blob's encrypting stream: sized to the file when the sink knows its length by then. */
+        private OutputStream encrypt(long length) throws IOException {
+            ObjectRef ref = FileRefs.content(submissionId, fileId);
+            Encryption started = length < 0
+                    ? services.encryptor().encrypt(blob.stream(), ref)
+                    : services.encryptor().encrypt(blob.stream(), ref, length);
+            encryption = started;
+            return started.plaintext();
         }
 
         @Override
@@ -143,6 +154,7 @@ final class StreamingSubmissionDraft implements SubmissionDraft {
                 throw new IllegalStateException("This file is already finished or closed");
             }
             byte[] sha256 = sink.finish();
+            Encryption encryption = Objects.requireNonNull(this.encryption, "finish() opens the encryption");
             long storedSize = blob.commit();
             done = true;
             committedBlobs.add(blob.id());

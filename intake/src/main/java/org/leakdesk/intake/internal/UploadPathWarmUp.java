@@ -47,7 +47,7 @@ class UploadPathWarmUp extends BackgroundWarmUp {
     protected void run(long bytes) throws IOException {
         Encryption encryption = encryptor.encrypt(
                 OutputStream.nullOutputStream(), new ObjectRef(new UUID(0, 0), "upload-path-warm-up"));
-        try (PipelinedFileSink sink = new PipelinedFileSink(encryption.plaintext(), threads::execute)) {
+        try (PipelinedFileSink sink = new PipelinedFileSink(length -> encryption.plaintext(), threads::execute)) {
             MultiPart.Parser parser = new MultiPart.Parser(BOUNDARY, new MultiPart.AbstractPartsListener() {
                 @Override
                 public void onPartContent(Content.Chunk chunk) {

@@ -8,11 +8,15 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class PipelinedFileSinkTest {
 
@@ -29,7 +33,7 @@ class PipelinedFileSinkTest {
         new Random(7).nextBytes(content);
         ClosingSink out = new ClosingSink();
         byte[] hash;
-        try (PipelinedFileSink sink = new PipelinedFileSink(out, threads::execute)) {
+        try (PipelinedFileSink sink = new PipelinedFileSink(length -> out, threads::execute)) {
             Random sizes = new Random(11);
             int at = 0;
             while (at < content.length) {
@@ -52,11 +56,36 @@ class PipelinedFileSinkTest {
     @Test
     void anEmptyFileHasTheHashOfNothing() throws Exception {
         ClosingSink out = new ClosingSink();
-        try (PipelinedFileSink sink = new PipelinedFileSink(out, threads::execute)) {
+        try (PipelinedFileSink sink = new PipelinedFileSink(length -> out, threads::execute)) {
             assertThat(sink.finish())
                     .isEqualTo(MessageDigest.getInstance("SHA-256").digest(new byte[0]));
         }
         assertThat(out.size()).isZero();
+    }
+
+    /**
+     * The encrypting stream is opened once: with the file's length when the file ended within
+     * its first piece (so a short file gets short segments), with none (-1) for a longer one.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 300, PipelinedFileSink.PIECE_BYTES - 1, PipelinedFileSink.PIECE_BYTES, 3_000_000})
+    void theTargetIsOpenedOnceKnowingTheLengthOfAFileThatFitsOnePiece(int size) throws Exception {
+        byte[] content = new byte[size];
+        new Random(3).nextBytes(content);
+        ClosingSink out = new ClosingSink();
+        List<Long> opened = new ArrayList<>();
+        try (PipelinedFileSink sink = new PipelinedFileSink(
+                length -> {
+                    opened.add(length);
+                    return out;
+                },
+                threads::execute)) {
+            sink.write(ByteBuffer.wrap(content));
+            sink.finish();
+        }
+        assertThat(opened).containsExactly(size < PipelinedFileSink.PIECE_BYTES ? (long) size : -1L);
+        assertThat(out.toByteArray()).isEqualTo(content);
+        assertThat(out.closed).isTrue();
     }
 
     @Test
@@ -78,7 +107,7 @@ class PipelinedFileSinkTest {
             }
         };
         byte[] chunk = new byte[100_000];
-        PipelinedFileSink sink = new PipelinedFileSink(full, threads::execute);
+        PipelinedFileSink sink = new PipelinedFileSink(length -> full, threads::execute);
         try (sink) {
             assertThatThrownBy(() -> {
                         // Far more than the pieces hold: the sink must raise, not wait for a free piece.
@@ -104,7 +133,7 @@ class PipelinedFileSinkTest {
         };
         byte[] secret = new byte[PipelinedFileSink.PIECE_BYTES * 2];
         java.util.Arrays.fill(secret, (byte) 0x5A);
-        PipelinedFileSink sink = new PipelinedFileSink(out, threads::execute);
+        PipelinedFileSink sink = new PipelinedFileSink(length -> out, threads::execute);
         sink.write(ByteBuffer.wrap(secret));
         assertThat(writing.await(10, TimeUnit.SECONDS)).isTrue();
         sink.close();
