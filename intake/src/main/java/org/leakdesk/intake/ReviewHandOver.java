@@ -20,7 +20,19 @@ public interface ReviewHandOver {
      *
      * @return whether there was a submission to hand over
      */
-    boolean handOverNextSubmission(Duration retryAfter, Consumer<SubmissionReceived> start);
+    default boolean handOverNextSubmission(Duration retryAfter, Consumer<SubmissionReceived> start) {
+        return handOverSubmissions(1, retryAfter, start) > 0;
+    }
+
+    /**
+     * {@link #handOverNextSubmission} for up to {@code most} submissions at once, oldest first, all
+     * in one transaction (a backlog costs one commit per batch, not one per submission). If
+     * {@code start} throws for one of them, nothing of the batch is committed: the one it threw
+     * for waits {@code retryAfter}, the others await the next call, and the exception is rethrown.
+     *
+     * @return how many submissions were handed over
+     */
+    int handOverSubmissions(int most, Duration retryAfter, Consumer<SubmissionReceived> start);
 
     /**
      * Takes the oldest awaiting follow-up that nobody leased, leases it for {@code lease} (committed

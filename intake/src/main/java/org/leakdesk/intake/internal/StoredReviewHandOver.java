@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -34,19 +35,20 @@ final class StoredReviewHandOver implements ReviewHandOver {
     }
 
     @Override
-    public boolean handOverNextSubmission(Duration retryAfter, Consumer<SubmissionReceived> start) {
+    public int handOverSubmissions(int most, Duration retryAfter, Consumer<SubmissionReceived> start) {
         UUID[] failed = {null};
         try {
-            return Boolean.TRUE.equals(transactions.execute(status -> {
-                Optional<Row> next = next(false);
-                next.ifPresent(row -> {
+            Integer handedOver = transactions.execute(status -> {
+                List<Row> rows = next(false, most);
+                for (Row row : rows) {
                     failed[0] = row.id();
                     start.accept(new SubmissionReceived(row.submissionId(), row.fileCount(), row.arrivedAt()));
-                    delete(row.id());
-                    failed[0] = null;
-                });
-                return next.isPresent();
-            }));
+                }
+                failed[0] = null;
+                delete(rows);
+                return rows.size();
+            });
+            return handedOver == null ? 0 : handedOver;
         } catch (RuntimeException e) {
             if (failed[0] != null) {
                 UUID id = failed[0];
@@ -63,7 +65,7 @@ final class StoredReviewHandOver implements ReviewHandOver {
     @Override
     public boolean handOverNextFollowUp(Duration lease, Consumer<FollowUpReceived> take) {
         Optional<Row> next = transactions.execute(status -> {
-            Optional<Row> row = next(true);
+            Optional<Row> row = next(true, 1).stream().findFirst();
             row.ifPresent(found -> lease(found.id(), lease));
             return row;
         });
@@ -76,7 +78,7 @@ final class StoredReviewHandOver implements ReviewHandOver {
                 java.util.Objects.requireNonNull(row.followUpId()),
                 row.fileCount(),
                 row.arrivedAt()));
-        transactions.executeWithoutResult(status -> delete(row.id()));
+        transactions.executeWithoutResult(status -> delete(List.of(row)));
         return true;
     }
 
@@ -87,19 +89,20 @@ final class StoredReviewHandOver implements ReviewHandOver {
                 .single();
     }
 
-    private Optional<Row> next(boolean followUp) {
+    private List<Row> next(boolean followUp, int most) {
         return jdbc.sql("""
                         SELECT id, submission_id, follow_up_id, file_count, arrived_at FROM intake_handover
                         WHERE follow_up_id IS %s NULL AND (leased_until IS NULL OR leased_until < ?)
-                        ORDER BY seq LIMIT 1 FOR UPDATE SKIP LOCKED""".formatted(followUp ? "NOT" : ""))
+                        ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED""".formatted(followUp ? "NOT" : ""))
                 .param(utc(clock.instant()))
+                .param(most)
                 .query((rs, n) -> new Row(
                         rs.getObject(1, UUID.class),
                         rs.getObject(2, UUID.class),
                         rs.getObject(3, UUID.class),
                         rs.getInt(4),
                         rs.getObject(5, OffsetDateTime.class).toInstant()))
-                .optional();
+                .list();
     }
 
     private void lease(UUID id, Duration duration) {
@@ -108,8 +111,12 @@ final class StoredReviewHandOver implements ReviewHandOver {
                 .update();
     }
 
-    private void delete(UUID id) {
-        jdbc.sql("DELETE FROM intake_handover WHERE id = ?").param(id).update();
+    private void delete(List<Row> rows) {
+        if (!rows.isEmpty()) {
+            jdbc.sql("DELETE FROM intake_handover WHERE id IN (:ids)")
+                    .param("ids", rows.stream().map(Row::id).toList())
+                    .update();
+        }
     }
 
     private static OffsetDateTime utc(Instant instant) {

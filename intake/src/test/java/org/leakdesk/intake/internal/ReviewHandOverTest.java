@@ -111,6 +111,50 @@ class ReviewHandOverTest {
     }
 
     @Test
+    void aBatchHandsOverTheOldestFirstAndAStartThatFailsSendsTheWholeBatchBack() throws Exception {
+        List<UUID> submitted = List.of(submit().submissionId(), submit().submissionId(), submit().submissionId());
+        List<UUID> started = new ArrayList<>();
+
+        assertThatThrownBy(() -> handOver.handOverSubmissions(10, LATER, received -> {
+                    if (received.submissionId().equals(submitted.get(1))) {
+                        throw new IllegalStateException("the engine is away");
+                    }
+                    started.add(received.submissionId());
+                }))
+                .hasMessage("the engine is away");
+        assertThat(started).containsExactly(submitted.get(0));
+        assertThat(handOver.awaiting())
+                .as("nothing of the batch was handed over")
+                .isEqualTo(3);
+
+        started.clear();
+        assertThat(handOver.handOverSubmissions(10, LATER, received -> started.add(received.submissionId())))
+                .as("the one that failed waits; the others are taken at once")
+                .isEqualTo(2);
+        assertThat(started).containsExactly(submitted.get(0), submitted.get(2));
+        Thread.sleep(LATER.toMillis() + 200);
+        assertThat(handOver.handOverSubmissions(10, LATER, received -> started.add(received.submissionId())))
+                .isEqualTo(1);
+        assertThat(started).containsExactly(submitted.get(0), submitted.get(2), submitted.get(1));
+        assertThat(handOver.awaiting()).isZero();
+    }
+
+    @Test
+    void aBatchTakesAtMostWhatItIsAskedFor() throws Exception {
+        List<UUID> submitted = List.of(submit().submissionId(), submit().submissionId(), submit().submissionId());
+        List<UUID> started = new ArrayList<>();
+
+        assertThat(handOver.handOverSubmissions(2, LATER, received -> started.add(received.submissionId())))
+                .isEqualTo(2);
+        assertThat(handOver.awaiting()).isEqualTo(1);
+        assertThat(handOver.handOverSubmissions(2, LATER, received -> started.add(received.submissionId())))
+                .isEqualTo(1);
+        assertThat(handOver.handOverSubmissions(2, LATER, received -> started.add(received.submissionId())))
+                .isZero();
+        assertThat(started).containsExactlyElementsOf(submitted);
+    }
+
+    @Test
     void aFollowUpIsHandedOutAgainWhenItsLeaseRunsOutAndGoneOnceTaken() throws Exception {
         Receipt receipt = submit();
         assertThat(handOver.handOverNextSubmission(LATER, received -> {})).isTrue();

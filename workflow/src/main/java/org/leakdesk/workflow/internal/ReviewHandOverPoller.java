@@ -6,7 +6,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BooleanSupplier;
+import java.util.function.IntSupplier;
 import org.leakdesk.infra.ConditionalOnProcessRole;
 import org.leakdesk.infra.ProcessRole;
 import org.leakdesk.intake.FollowUpReceived;
@@ -36,6 +36,12 @@ class ReviewHandOverPoller {
     private static final Logger log = LoggerFactory.getLogger(ReviewHandOverPoller.class);
     /** At most this many in one round, so one round never runs unboundedly long. */
     private static final int ROUND = 200;
+    /**
+     * Submissions started in one transaction when several await (a backlog: after a restart, a
+     * burst of arrivals): one commit for them all. Small enough that a start that fails, which
+     * sends the whole batch back, costs little.
+     */
+    private static final int BATCH = 10;
 
     /** One thread for submissions, one for follow-ups (whose extraction takes a while). */
     private final ExecutorService threads = Executors.newFixedThreadPool(2, task -> {
@@ -53,13 +59,17 @@ class ReviewHandOverPoller {
             ObjectProvider<FollowUpExtraction> extraction,
             HandOverSettings settings) {
         this.submissions = new Drain(
-                "submissions", threads, () -> handOver.handOverNextSubmission(settings.retryAfter(), starter::start));
+                "submissions",
+                threads,
+                () -> handOver.handOverSubmissions(BATCH, settings.retryAfter(), starter::start));
         FollowUpExtraction followUpExtraction = extraction.getIfAvailable();
         this.followUps = new Drain(
                 "follow-ups",
                 threads,
                 () -> followUpExtraction != null
-                        && handOver.handOverNextFollowUp(settings.followUpLease(), followUpExtraction::extract));
+                                && handOver.handOverNextFollowUp(settings.followUpLease(), followUpExtraction::extract)
+                        ? 1
+                        : 0);
     }
 
     @PreDestroy
@@ -102,14 +112,15 @@ class ReviewHandOverPoller {
 
         private final String what;
         private final Executor executor;
-        private final BooleanSupplier takeOne;
+        private final IntSupplier takeSome;
         private final AtomicBoolean running = new AtomicBoolean();
         private final AtomicBoolean requested = new AtomicBoolean();
 
-        Drain(String what, Executor executor, BooleanSupplier takeOne) {
+        /** @param takeSome takes what it can at once and says how many it took (none: nothing waits) */
+        Drain(String what, Executor executor, IntSupplier takeSome) {
             this.what = what;
             this.executor = executor;
-            this.takeOne = takeOne;
+            this.takeSome = takeSome;
         }
 
         void wake() {
@@ -139,9 +150,12 @@ class ReviewHandOverPoller {
 
         private void takeAll() {
             try {
-                for (int taken = 0; taken < ROUND && takeOne.getAsBoolean(); taken++) {
-                    // one after the other
-                }
+                int taken = 0;
+                int some;
+                do {
+                    some = takeSome.getAsInt();
+                    taken += some;
+                } while (some > 0 && taken < ROUND);
             } catch (RuntimeException e) {
                 // The one that failed waits and is tried again; the class only (a message could quote content).
                 log.warn(
