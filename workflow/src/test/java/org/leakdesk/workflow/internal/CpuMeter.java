@@ -70,6 +70,10 @@ final class CpuMeter {
         System.out.printf("%scpu_ms_per_case_total=%.2f%n", prefix, ours / cases);
         if (machineMillis > 0) {
             System.out.printf("%smachine_cpu_busy_pct=%.0f%n", prefix, 100 * machineBusyMillis / machineMillis);
+            // What the hypervisor gave to other guests: time this machine's CPUs could not run anything.
+            System.out.printf(
+                    "%smachine_cpu_stolen_pct=%.1f%n",
+                    prefix, 100.0 * (machine[2] - machineTicks[2]) * MILLIS_PER_TICK / machineMillis);
             System.out.printf(
                     "%sother_processes_cores=%.2f%n",
                     prefix, Math.max(0, machineBusyMillis - ours) / 1000 / wallSeconds);
@@ -109,7 +113,7 @@ final class CpuMeter {
         return ticks;
     }
 
-    /** Busy and total ticks of the whole machine (time stolen by the hypervisor counts as not busy). */
+    /** Busy, total and stolen ticks of the whole machine (time stolen by the hypervisor counts as not busy). */
     private static long[] machineTicks() {
         try {
             String[] cpu =
@@ -119,10 +123,11 @@ final class CpuMeter {
             for (int i = 1; i <= 8; i++) {
                 total += Long.parseLong(cpu[i]);
             }
-            long notOurs = Long.parseLong(cpu[4]) + Long.parseLong(cpu[5]) + Long.parseLong(cpu[8]);
-            return new long[] {total - notOurs, total};
+            long steal = Long.parseLong(cpu[8]);
+            long notOurs = Long.parseLong(cpu[4]) + Long.parseLong(cpu[5]) + steal;
+            return new long[] {total - notOurs, total, steal};
         } catch (IOException | RuntimeException e) {
-            return new long[] {0, 0};
+            return new long[] {0, 0, 0};
         }
     }
 }
