@@ -12,7 +12,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import org.camunda.bpm.engine.ExternalTaskService;
+import org.camunda.bpm.engine.externaltask.ExternalTaskQueryBuilder;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
+import org.camunda.bpm.engine.impl.ServiceImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.jspecify.annotations.Nullable;
 import org.leakdesk.infra.ConditionalOnProcessRole;
 import org.leakdesk.infra.ProcessRole;
 import org.leakdesk.intake.MetadataExtraction;
@@ -28,7 +32,8 @@ import org.springframework.stereotype.Component;
  * minute per document, so it runs here, outside the engine and outside any transaction; the task
  * stays locked to this worker meanwhile (a {@link LockHeartbeat} extends the lock while the work
  * runs and makes sure of it before each document) and is handed to another worker once the lock
- * runs out if this process dies. Runs wherever the job executor runs: tests that drive the
+ * runs out if this process dies. A thread that completes a task takes the next waiting one in
+ * the same transaction. Runs wherever the job executor runs: tests that drive the
  * engine by hand switch both off with {@code camunda.bpm.job-execution.enabled=false}.
  */
 @ConditionalOnProcessRole({ProcessRole.STAFF, ProcessRole.WORKER})
@@ -42,6 +47,9 @@ class ExtractionWorker implements SmartLifecycle {
     private static final long STOP_WAIT_MILLIS = 10_000;
 
     private final ExternalTaskService externalTasks;
+    /** Runs several calls of the service as one engine command, in one transaction. */
+    private final CommandExecutor commands;
+
     private final MetadataExtraction extraction;
     private final ExtractionWorkerSettings settings;
     private final String workerId = newWorkerId();
@@ -53,15 +61,18 @@ class ExtractionWorker implements SmartLifecycle {
     /**
      * The threads of this worker fetch one at a time. Two fetches at once pick the same first task;
      * the later lock loses to the earlier (an optimistic-locking conflict the engine answers with an
-     * empty list), and its thread would sit out an idle poll with work waiting.
+     * empty list), and its thread would sit out an idle poll with work waiting. A completion that
+     * takes the next task holds it too, until its transaction commits.
      */
     private final Object fetching = new Object();
 
     private volatile boolean stopping;
+    private @Nullable Held heldForTests;
 
     ExtractionWorker(
             ExternalTaskService externalTasks, MetadataExtraction extraction, ExtractionWorkerSettings settings) {
         this.externalTasks = externalTasks;
+        this.commands = ((ServiceImpl) externalTasks).getCommandExecutor();
         this.extraction = extraction;
         this.settings = settings;
         this.heartbeats = new ScheduledThreadPoolExecutor(settings.workers(), beat -> {
@@ -136,59 +147,109 @@ class ExtractionWorker implements SmartLifecycle {
      * @return whether there was a task (so the caller polls again at once)
      */
     boolean workOnce(String lockOwner) {
-        Instant lockedAt;
-        List<LockedExternalTask> locked;
-        synchronized (fetching) {
-            lockedAt = clock.instant();
-            locked = externalTasks
-                    .fetchAndLock(1, lockOwner)
-                    .topic(TOPIC, lockMillis())
-                    .processDefinitionKey(ProcessVariables.PROCESS_KEY)
-                    .variables(List.of()) // the business key is all it needs
-                    .execute();
-        }
-        if (locked.isEmpty()) {
+        Held held = take(lockOwner);
+        if (held == null) {
             return false;
         }
-        work(locked.get(0), lockOwner, lockedAt);
+        work(held, lockOwner, false);
         return true;
     }
 
-    private void pollUntilStopped(String lockOwner) {
-        while (!stopping) {
-            boolean busy;
-            try {
-                busy = workOnce(lockOwner);
-            } catch (RuntimeException e) {
-                // The engine's database is away, or the task went to another worker: wait as when idle.
-                log.warn("Metadata extraction worker: {}", e.getClass().getName());
-                busy = false;
-            }
-            if (!busy && !pause()) {
-                return;
-            }
+    /**
+     * For tests: works the task held from the previous call (or takes one) as the threads do,
+     * and keeps the one taken with its completion for the next call.
+     *
+     * @return the id of the task taken with the completion, or null when none was waiting
+     */
+    @Nullable
+    String workOnceTakingNext(String lockOwner) {
+        Held held = heldForTests != null ? heldForTests : take(lockOwner);
+        heldForTests = held == null ? null : work(held, lockOwner, true);
+        return heldForTests == null ? null : heldForTests.task().getId();
+    }
+
+    /** A task this thread locked, and when (its lock runs from then). */
+    private record Held(LockedExternalTask task, Instant lockedAt) {}
+
+    private @Nullable Held take(String lockOwner) {
+        synchronized (fetching) {
+            Instant lockedAt = clock.instant();
+            List<LockedExternalTask> locked = fetch(lockOwner).execute();
+            return locked.isEmpty() ? null : new Held(locked.get(0), lockedAt);
         }
     }
 
-    private void work(LockedExternalTask task, String lockOwner, Instant lockedAt) {
+    private ExternalTaskQueryBuilder fetch(String lockOwner) {
+        return externalTasks
+                .fetchAndLock(1, lockOwner)
+                .topic(TOPIC, lockMillis())
+                .processDefinitionKey(ProcessVariables.PROCESS_KEY)
+                .variables(List.of()); // the business key is all it needs
+    }
+
+    private void pollUntilStopped(String lockOwner) {
+        // Taken in the transaction that completed the previous one, when there was one waiting.
+        Held next = null;
+        while (!stopping) {
+            Held held = next;
+            next = null;
+            try {
+                if (held == null) {
+                    held = take(lockOwner);
+                }
+                if (held != null) {
+                    next = work(held, lockOwner, true);
+                }
+            } catch (RuntimeException e) {
+                // The engine's database is away, or the task went to another worker: wait as when idle.
+                log.warn("Metadata extraction worker: {}", e.getClass().getName());
+                held = null;
+            }
+            if (held == null && !pause()) {
+                break;
+            }
+        }
+        if (next != null) {
+            // Stopped between taking a task and starting on it: hand it back now, not when its lock runs out.
+            handBack(next.task());
+        }
+    }
+
+    /**
+     * Extracts the case and completes its task; with {@code takeNext}, the same transaction also
+     * takes the next waiting task, which is returned (one commit fewer per case under load).
+     */
+    private @Nullable Held work(Held held, String lockOwner, boolean takeNext) {
+        LockedExternalTask task = held.task();
         ExtractionSummary summary;
         try (LockHeartbeat lock = new LockHeartbeat(
                 settings.lockDuration(),
                 clock,
-                lockedAt,
+                held.lockedAt(),
                 heartbeats,
                 () -> externalTasks.extendLock(task.getId(), lockOwner, lockMillis()))) {
             summary = extraction.extractAll(UUID.fromString(task.getBusinessKey()), lock::check);
         } catch (RuntimeException e) {
             fail(task, lockOwner, e);
-            return;
+            return null;
         }
-        externalTasks.complete(
-                task.getId(),
-                lockOwner,
-                Map.of(
-                        ProcessVariables.DOCUMENTS_UNPARSEABLE, summary.unparseable(),
-                        ProcessVariables.DOCUMENTS_WITH_FINDINGS, summary.withFindings()));
+        Map<String, Object> found = Map.of(
+                ProcessVariables.DOCUMENTS_UNPARSEABLE, summary.unparseable(),
+                ProcessVariables.DOCUMENTS_WITH_FINDINGS, summary.withFindings());
+        if (!takeNext) {
+            externalTasks.complete(task.getId(), lockOwner, found);
+            return null;
+        }
+        synchronized (fetching) {
+            Instant lockedAt = clock.instant();
+            // One engine command: the calls inside join its context, so both commit together.
+            List<LockedExternalTask> locked = commands.execute(context -> {
+                externalTasks.complete(task.getId(), lockOwner, found);
+                return fetch(lockOwner).execute();
+            });
+            // Read after the command: a task another worker locked first drops out of the list at its end.
+            return locked.isEmpty() ? null : new Held(locked.get(0), lockedAt);
+        }
     }
 
     /**

@@ -228,6 +228,44 @@ class ExtractionWorkerTest {
                 .isEqualTo(worker.lockOwner(2));
     }
 
+    /**
+     * Under load a thread completes its task and takes the next one in the same transaction: the
+     * first case moves on to triage and the second is locked to the same thread, out of reach of
+     * other workers, with nothing of it extracted yet.
+     */
+    @Test
+    void completingATaskTakesTheNextWaitingOneInTheSameTransaction() {
+        ProcessInstance first = start();
+        ProcessInstance second = start();
+        List<String> extracted = new ArrayList<>();
+        ExtractionWorker worker = worker((caseId, beforeEachDocument) -> {
+            beforeEachDocument.run();
+            extracted.add(caseId.toString());
+            return new ExtractionSummary(0, 0);
+        });
+
+        String next = worker.workOnceTakingNext(worker.lockOwner(1));
+
+        // The engine gives out waiting tasks in no set order: either case may go first.
+        assertThat(extracted).hasSize(1);
+        ProcessInstance done = extracted.get(0).equals(first.getBusinessKey()) ? first : second;
+        ProcessInstance held = done == first ? second : first;
+        assertThat(waitingAt(done)).containsExactly("triage");
+        assertThat(next).isEqualTo(task(held).getId());
+        assertThat(task(held).getWorkerId()).isEqualTo(worker.lockOwner(1));
+        assertThat(externalTasks()
+                        .fetchAndLock(1, "another-worker")
+                        .topic(ExtractionWorker.TOPIC, 60_000)
+                        .execute())
+                .as("the other one is held")
+                .isEmpty();
+        assertThat(worker.workOnceTakingNext(worker.lockOwner(1)))
+                .as("nothing waits after the second")
+                .isNull();
+        assertThat(extracted).containsExactly(done.getBusinessKey(), held.getBusinessKey());
+        assertThat(waitingAt(held)).containsExactly("triage");
+    }
+
     @Test
     void idleWhenThereIsNothingToExtract() {
         assertThat(worker((caseId, beforeEachDocument) -> new ExtractionSummary(0, 0))
