@@ -73,11 +73,8 @@ final class Sealer {
         this.jdbc = JdbcClient.create(jdbcTemplate);
         this.transaction = new TransactionTemplate(transactions);
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        ScheduledThreadPoolExecutor thread = new ScheduledThreadPoolExecutor(1, task -> {
-            Thread sealing = new Thread(task, "access-log-sealer");
-            sealing.setDaemon(true);
-            return sealing;
-        });
+        ScheduledThreadPoolExecutor thread =
+                new ScheduledThreadPoolExecutor(1, task -> AuditConfiguration.daemon("access-log-sealer", task));
         // What a seal still waiting would have sealed, the closing process seals itself (sealBeforeStop).
         thread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         this.background = thread;
