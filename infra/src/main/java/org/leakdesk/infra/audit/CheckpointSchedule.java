@@ -43,7 +43,7 @@ final class CheckpointSchedule implements SmartLifecycle {
 
     private void sealRecent() {
         try {
-            sealer.sealRecent();
+            sealer.sealCommitted();
         } catch (RuntimeException e) {
             log.warn("Could not seal recent access log entries; trying again in {}", sealInterval, e);
         }

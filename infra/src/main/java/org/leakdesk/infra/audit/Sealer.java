@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -38,7 +39,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>A source-only process seals nothing: its database role may add pending entries but read
  * neither table, so that the public-facing process cannot read the log. Staff and worker processes
- * seal what it wrote ({@link #sealRecent()} every few seconds, {@link #sealOutstanding()} at each
+ * seal what it wrote ({@link #sealCommitted()} every few seconds and before every read, {@link #sealOutstanding()} at each
  * checkpoint).
  */
 final class Sealer {
@@ -56,7 +57,7 @@ final class Sealer {
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final boolean sealsHere;
     private @Nullable Tail tail;
-    /** Pending entries at or below this were sealed when {@link #sealRecent()} last looked (stragglers aside). */
+    /** Pending entries at or below this were sealed when {@link #sealCommitted()} last looked (stragglers aside). */
     private long recentMark;
 
     private record Tail(long sequence, byte[] hash) {}
@@ -115,19 +116,33 @@ final class Sealer {
         }
     }
 
-    /** Seals the entries reported committed so far. */
+    /**
+     * Seals every committed entry it can see that is not in the chain yet: those this process
+     * reported committed, and those other processes committed since the last look (a source-only
+     * process seals none, and another worker's seal may still be waiting for its delay). All are
+     * sealed in the order they were written (pending id), so the chain keeps cause before effect
+     * across processes: an entry committed before another transaction began (metadata extracted,
+     * then the triage task claimed) has the lower id. An entry that commits long after entries with
+     * higher ids were sealed is left to {@link #sealOutstanding()} at the next checkpoint.
+     */
     synchronized void sealCommitted() {
-        List<Long> ids = new ArrayList<>();
+        if (!sealsHere) {
+            return;
+        }
+        TreeSet<Long> ids = new TreeSet<>();
         for (Long id = committed.poll(); id != null; id = committed.poll()) {
             ids.add(id);
-            if (ids.size() == BATCH) {
-                seal(ids);
-                ids.clear();
-            }
         }
-        if (!ids.isEmpty()) {
-            seal(ids);
-        }
+        long newest = jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM access_log_pending")
+                .query(Long.class)
+                .single();
+        ids.addAll(jdbc.sql("""
+                        SELECT p.id FROM access_log_pending p
+                        WHERE p.id > ? AND NOT EXISTS (SELECT 1 FROM access_log a WHERE a.pending_id = p.id)
+                        """).param(recentMark).query(Long.class).list());
+        sealInBatches(new ArrayList<>(ids));
+        // Some slack below the newest: entries whose transactions were still open may commit soon.
+        recentMark = Math.max(recentMark, newest - RECENT_SLACK);
     }
 
     /**
@@ -140,38 +155,16 @@ final class Sealer {
             return;
         }
         sealCommitted();
-        List<Long> ids = jdbc.sql("""
+        sealInBatches(jdbc.sql("""
                         SELECT p.id FROM access_log_pending p
                         WHERE NOT EXISTS (SELECT 1 FROM access_log a WHERE a.pending_id = p.id)
-                        ORDER BY p.id""").query(Long.class).list();
-        for (int from = 0; from < ids.size(); from += BATCH) {
-            seal(ids.subList(from, Math.min(ids.size(), from + BATCH)));
-        }
+                        ORDER BY p.id""").query(Long.class).list());
     }
 
-    /**
-     * Seals pending entries newer than those seen at the last call, so entries other processes
-     * committed (a source-only process seals none) reach the chain within seconds without reading
-     * the whole pending table each time. An entry that commits long after entries with higher ids
-     * were sealed is left to {@link #sealOutstanding()} at the next checkpoint.
-     */
-    synchronized void sealRecent() {
-        if (!sealsHere) {
-            return;
-        }
-        sealCommitted();
-        long newest = jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM access_log_pending")
-                .query(Long.class)
-                .single();
-        List<Long> ids = jdbc.sql("""
-                        SELECT p.id FROM access_log_pending p
-                        WHERE p.id > ? AND NOT EXISTS (SELECT 1 FROM access_log a WHERE a.pending_id = p.id)
-                        ORDER BY p.id""").param(recentMark).query(Long.class).list();
+    private void sealInBatches(List<Long> ids) {
         for (int from = 0; from < ids.size(); from += BATCH) {
             seal(ids.subList(from, Math.min(ids.size(), from + BATCH)));
         }
-        // Some slack below the newest: entries whose transactions were still open may commit soon.
-        recentMark = Math.max(recentMark, newest - RECENT_SLACK);
     }
 
     private void seal(List<Long> ids) {

@@ -3,10 +3,14 @@ package org.leakdesk.infra.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.leakdesk.infra.AccessLog;
+import org.leakdesk.infra.AccessLogEntry;
+import org.leakdesk.infra.AccessLogQuery;
 import org.leakdesk.infra.AccessRecord;
 import org.leakdesk.infra.ChainVerification;
 import org.leakdesk.infra.testing.TestAccessAction;
@@ -17,8 +21,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A process that only adds entries (a source-only process, whose database role may read neither
- * log table) seals none; a sealing process seals them at its next {@link Sealer#sealRecent()},
- * and the chain verifies.
+ * log table) seals none; a sealing process seals them at its next {@link Sealer#sealCommitted()},
+ * and the chain verifies. A reader seals what other processes committed before its own later
+ * entries, so the chain keeps the order in which things happened across processes.
  */
 // No round of this context's own schedule between the adding and the assertion that nothing was sealed.
 @SpringBootTest(properties = {"leakdesk.audit.seal-interval=1h", "leakdesk.audit.checkpoint-interval=1h"})
@@ -43,7 +48,7 @@ class SealingElsewhereTest {
             for (int i = 0; i < 5; i++) {
                 addsOnly.log.recordNow(new AccessRecord(actor, TestAccessAction.CASE_VIEWED, "case-" + i, null));
             }
-            addsOnly.sealer.sealRecent();
+            addsOnly.sealer.sealCommitted();
             addsOnly.sealer.sealOutstanding();
             Thread.sleep(300);
             assertThat(count("SELECT COUNT(*) FROM access_log_pending WHERE actor = ?", actor))
@@ -53,10 +58,31 @@ class SealingElsewhereTest {
                     .isZero();
         }
 
-        sealer.sealRecent();
+        sealer.sealCommitted();
 
         assertThat(count("SELECT COUNT(*) FROM access_log WHERE actor = ?", actor))
                 .isEqualTo(5);
+        ChainVerification verification = accessLog.verify();
+        assertThat(verification.intact()).as(verification.problem()).isTrue();
+    }
+
+    /**
+     * A worker's entry still waits for its seal delay when a reviewer's later entry is read here:
+     * the reader seals both, the worker's first (in the sample story: metadata extracted, then the
+     * triage task claimed).
+     */
+    @Test
+    void aReaderSealsAnotherProcesssEarlierEntryBeforeItsOwnLaterOne() {
+        String caseId = "case-" + UUID.randomUUID();
+        try (StandaloneAccessLog worker =
+                new StandaloneAccessLog(TestDatabase.database(), folder, 2, true, Duration.ofHours(1))) {
+            worker.log.recordNow(new AccessRecord("worker", TestAccessAction.CASE_VIEWED, caseId, null));
+            accessLog.recordNow(AccessRecord.of("reviewer", TestAccessAction.TASK_CLAIMED, caseId));
+
+            List<AccessLogEntry> newestFirst = accessLog.entries(new AccessLogQuery(null, null, caseId, 10));
+
+            assertThat(newestFirst).extracting(AccessLogEntry::actor).containsExactly("reviewer", "worker");
+        }
         ChainVerification verification = accessLog.verify();
         assertThat(verification.intact()).as(verification.problem()).isTrue();
     }

@@ -35,6 +35,11 @@ final class StandaloneAccessLog implements AutoCloseable {
 
     /** @param seals false for a process that only adds entries, as a source-only process does */
     StandaloneAccessLog(String database, Path folder, int connections, boolean seals) {
+        this(database, folder, connections, seals, Duration.ofMillis(200));
+    }
+
+    /** @param sealDelay how long its sealer waits after an entry of its own before sealing */
+    StandaloneAccessLog(String database, Path folder, int connections, boolean seals, Duration sealDelay) {
         pool.setJdbcUrl(TestDatabase.jdbcUrl(database));
         pool.setUsername(System.getenv().getOrDefault("LEAKDESK_TEST_PGAPPUSER", "leakdesk_app"));
         pool.setPassword(System.getenv().getOrDefault("LEAKDESK_TEST_PGAPPPASSWORD", "leakdesk_app"));
@@ -43,7 +48,7 @@ final class StandaloneAccessLog implements AutoCloseable {
         DataSourceTransactionManager transactions = new DataSourceTransactionManager(pool);
         Witness witness = new Witness(folder.resolve("witness"));
         CheckpointKey key = CheckpointKey.loadOrCreate(folder.resolve("key"), new SecureRandom());
-        sealer = new Sealer(jdbc, transactions, Duration.ofMillis(200), seals);
+        sealer = new Sealer(jdbc, transactions, sealDelay, seals);
         checkpointer = new Checkpointer(JdbcClient.create(jdbc), sealer, witness, key, Clock.systemUTC());
         verifier = new ChainVerifier(jdbc, transactions, witness, key.publicKey());
         log = new JdbcAccessLog(
