@@ -25,6 +25,9 @@ import org.jspecify.annotations.Nullable;
  * @param findings what a reviewer must see first: traces of people, contradictions, hidden content
  * @param embedded the documents found inside this one (attachments, archive members, earlier PDF
  *     revisions), in the order the parser met them
+ * @param sha256 SHA-256 of the document's plaintext, lower-case hex, taken as extraction read the
+ *     stored copy back (all of it, however much the parser read); null for documents stored
+ *     while the hash was taken at upload (their manifest has it)
  */
 public record ExtractedMetadata(
         Outcome outcome,
@@ -41,7 +44,8 @@ public record ExtractedMetadata(
         @Nullable String problem,
         Map<String, List<String>> fields,
         List<Finding> findings,
-        List<EmbeddedDocument> embedded) {
+        List<EmbeddedDocument> embedded,
+        @Nullable String sha256) {
 
     public ExtractedMetadata {
         // Results stored before findings existed have neither list.
@@ -78,7 +82,29 @@ public record ExtractedMetadata(
                 problem,
                 fields,
                 findings,
-                List.of());
+                List.of(),
+                null);
+    }
+
+    /** The same findings with the document's SHA-256. */
+    public ExtractedMetadata withSha256(String hash) {
+        return new ExtractedMetadata(
+                outcome,
+                extractor,
+                extractedAt,
+                detectedType,
+                author,
+                lastAuthor,
+                created,
+                modified,
+                creatorTool,
+                pageCount,
+                language,
+                problem,
+                fields,
+                findings,
+                embedded,
+                hash);
     }
 
     /** Whether Tika could read the document. */

@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * @param fileName the name the source's browser gave it
  * @param declaredType the content type the browser declared, or null
  * @param size plaintext size in bytes
- * @param sha256 SHA-256 of the plaintext, lower-case hex
+ * @param sha256 SHA-256 of the plaintext, lower-case hex, or null while extraction has not read
+ *     the document back yet (or could not: its stored copy failed authentication)
  * @param metadata what extraction found, or null while extraction has not run yet
  * @param text the text extracted from it and its embedded documents, or null if there is none
  * @param scrubbedCopy its copy without metadata, or null if none was made
@@ -22,7 +23,7 @@ public record SubmittedDocument(
         String fileName,
         @Nullable String declaredType,
         long size,
-        String sha256,
+        @Nullable String sha256,
         @Nullable ExtractedMetadata metadata,
         @Nullable String text,
         @Nullable ScrubbedCopy scrubbedCopy) {}

@@ -1,8 +1,13 @@
 package org.leakdesk.intake.internal;
 
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.leakdesk.infra.AccessRecord;
@@ -89,18 +94,27 @@ final class DocumentExtraction implements MetadataExtraction {
 
     private void extract(DecryptionSession session, SubmissionStore.FileRow file) {
         ParseReport report;
+        String sha256 = null;
         try {
-            report = documents.read(
-                    session,
-                    file,
-                    (plaintext, manifest) -> analyzer.analyze(plaintext, manifest.size(), manifest.fileName()));
+            Hashed hashed = documents.read(session, file, (plaintext, manifest) -> {
+                DigestInputStream hashing = new DigestInputStream(plaintext, sha256());
+                ParseReport parsed = analyzer.analyze(hashing, manifest.size(), manifest.fileName());
+                // The parser may stop early (a bomb, the size limit): the hash covers the whole copy.
+                hashing.transferTo(OutputStream.nullOutputStream());
+                return new Hashed(
+                        parsed,
+                        HexFormat.of().formatHex(hashing.getMessageDigest().digest()));
+            });
+            report = hashed.report();
+            sha256 = hashed.sha256();
         } catch (TamperedCiphertextException e) {
             // Not a property of the document: somebody or something altered the stored copy. Say so loudly.
             log.error("Document {} failed authentication: its stored form was altered or damaged", file.fileId());
             report = failedIntegrity();
         }
         Instant now = clock.instant();
-        ExtractedMetadata metadata = ParseResults.metadata(report, now);
+        ExtractedMetadata parsed = ParseResults.metadata(report, now);
+        ExtractedMetadata metadata = sha256 == null ? parsed : parsed.withSha256(sha256);
         String text = ParseResults.text(report);
         try {
             store.insertMetadata(
@@ -114,6 +128,17 @@ final class DocumentExtraction implements MetadataExtraction {
                                     FileRefs.text(file.submissionId(), file.fileId())));
         } catch (DuplicateKeyException alreadyDone) {
             // Another worker finished this document first (the task was handed over): keep theirs.
+        }
+    }
+
+    /** What the parser found, and the SHA-256 of every byte of the stored copy. */
+    private record Hashed(ParseReport report, String sha256) {}
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
     }
 

@@ -77,7 +77,7 @@ final class JdbcSubmissions implements Submissions {
                         manifest.fileName(),
                         manifest.declaredType(),
                         manifest.size(),
-                        manifest.sha256(),
+                        manifest.sha256() != null ? manifest.sha256() : metadata == null ? null : metadata.sha256(),
                         metadata,
                         text(session, submissionId, file.fileId()),
                         scrubbedCopy(session, file.fileId())));

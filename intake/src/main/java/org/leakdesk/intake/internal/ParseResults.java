@@ -50,7 +50,8 @@ final class ParseResults {
                 null,
                 file.metadata(),
                 findings,
-                report.documents().stream().skip(1).map(ParseResults::embedded).toList());
+                report.documents().stream().skip(1).map(ParseResults::embedded).toList(),
+                null);
     }
 
     /**

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,23 +14,23 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One file's content on its way into the store, on three threads so that an upload uses both
- * cores: the request thread copies what the parser hands it into one of a few pieces; a hashing
- * thread runs SHA-256 over each piece while an encrypting thread seals it into the blob. The
- * pieces ({@value #PIECES} of {@value #PIECE_BYTES} bytes) are the only place the plaintext
+ * One file's content on its way into the store, on two threads so that an upload uses both
+ * cores: the request thread copies what the parser hands it into one of a few pieces while an
+ * encrypting thread seals the pieces before it into the blob. No hash is taken here: the
+ * document's SHA-256 is taken when extraction reads the stored copy back (the authenticated
+ * encryption makes that copy the bytes received), off the source's path. The pieces ({@value #PIECES} of {@value #PIECE_BYTES} bytes) are the only place the plaintext
  * lives; each is wiped when the file ends, however it ends.
  *
  * <p>The encrypting stream is opened when the first piece goes to the encrypting thread: a file
  * that ends within its first piece is opened knowing its length, so that a short file is
  * encrypted in segments no larger than it needs (reading it back then needs no more either).
  *
- * <p>A failure on either thread (the disk is full, say) is raised on the request thread at its
- * next write or at {@link #finish()}; the threads keep handing pieces back until the end, so the
- * request thread never waits for a piece that will not come.
+ * <p>A failure on the encrypting thread (the disk is full, say) is raised on the request thread
+ * at its next write or at {@link #finish()}; that thread keeps handing pieces back until the end,
+ * so the request thread never waits for a piece that will not come.
  */
 final class PipelinedFileSink implements AutoCloseable {
 
@@ -43,7 +41,6 @@ final class PipelinedFileSink implements AutoCloseable {
 
     private static final class Piece {
         final byte[] bytes;
-        final AtomicInteger readers = new AtomicInteger();
         int length;
 
         Piece(int size) {
@@ -56,9 +53,7 @@ final class PipelinedFileSink implements AutoCloseable {
 
     private final List<Piece> all = new ArrayList<>(PIECES);
     private final BlockingQueue<Piece> free = new ArrayBlockingQueue<>(PIECES);
-    private final BlockingQueue<Piece> toHash = new LinkedBlockingQueue<>();
     private final BlockingQueue<Piece> toEncrypt = new LinkedBlockingQueue<>();
-    private final CompletableFuture<byte[]> digest = new CompletableFuture<>();
     private final CompletableFuture<Void> encrypted = new CompletableFuture<>();
     private final Target target;
     /**
@@ -77,23 +72,13 @@ final class PipelinedFileSink implements AutoCloseable {
         OutputStream open(long length) throws IOException;
     }
 
-    /** Starts the two workers on {@code threads}; {@code target} opens the encrypting stream into the blob. */
+    /** Starts the encrypting worker on {@code threads}; {@code target} opens the encrypting stream into the blob. */
     PipelinedFileSink(Target target, Executor threads) {
         this.target = target;
-        MessageDigest sha256 = sha256();
-        threads.execute(() -> work(
-                toHash,
-                piece -> sha256.update(piece.bytes, 0, piece.length),
-                () -> digest.complete(sha256.digest()),
-                digest));
-        threads.execute(() -> work(
-                toEncrypt,
-                piece -> opened().write(piece.bytes, 0, piece.length),
-                () -> encrypted.complete(null),
-                encrypted));
+        threads.execute(this::encrypt);
     }
 
-    /** Copies {@code content} into pieces and hands each full piece to both workers. */
+    /** Copies {@code content} into pieces and hands each full piece to the encrypting worker. */
     void write(ByteBuffer content) throws IOException {
         while (content.hasRemaining()) {
             raiseFailure();
@@ -112,11 +97,8 @@ final class PipelinedFileSink implements AutoCloseable {
         }
     }
 
-    /**
-     * Waits until both workers are through, closes the encrypting stream (its last segment) and
-     * returns the SHA-256 of everything written.
-     */
-    byte[] finish() throws IOException {
+    /** Waits until the encrypting worker is through and closes the encrypting stream (its last segment). */
+    void finish() throws IOException {
         raiseFailure();
         // Nothing handed over yet: the file is what the piece being filled holds (maybe nothing).
         open(filling != null ? filling.length : 0);
@@ -125,11 +107,9 @@ final class PipelinedFileSink implements AutoCloseable {
         }
         filling = null;
         end();
-        byte[] hash = await(digest);
         await(encrypted);
         raiseFailure();
         opened().close();
-        return hash;
     }
 
     private void open(long length) throws IOException {
@@ -146,14 +126,13 @@ final class PipelinedFileSink implements AutoCloseable {
         return stream;
     }
 
-    /** Ends the workers if {@link #finish()} did not, and wipes every piece. */
+    /** Ends the worker if {@link #finish()} did not, and wipes every piece. */
     @Override
     public void close() throws IOException {
         if (!ended) {
             failure = failure != null ? failure : new IOException("The file was abandoned");
             end();
             try {
-                digest.handle((ok, e) -> null).get();
                 encrypted.handle((ok, e) -> null).get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -180,13 +159,10 @@ final class PipelinedFileSink implements AutoCloseable {
 
     private void end() {
         ended = true;
-        toHash.add(END);
         toEncrypt.add(END);
     }
 
     private void handOver(Piece piece) {
-        piece.readers.set(2);
-        toHash.add(piece);
         toEncrypt.add(piece);
     }
 
@@ -209,45 +185,35 @@ final class PipelinedFileSink implements AutoCloseable {
         }
     }
 
-    private void release(Piece piece) {
-        if (piece.readers.decrementAndGet() == 0) {
-            free.add(piece);
-        }
-    }
-
-    private interface Step {
-        void accept(Piece piece) throws IOException;
-    }
-
     /**
-     * One worker: applies {@code step} to each piece until the end, then {@code done}. After a
+     * The encrypting worker: writes each piece into the encrypting stream until the end. After a
      * failure (its own or the request thread's) it only hands pieces back.
      */
-    private void work(BlockingQueue<Piece> queue, Step step, Runnable done, CompletableFuture<?> result) {
+    private void encrypt() {
         try {
-            for (Piece piece = queue.take(); piece != END; piece = queue.take()) {
+            for (Piece piece = toEncrypt.take(); piece != END; piece = toEncrypt.take()) {
                 try {
                     if (failure == null) {
-                        step.accept(piece);
+                        opened().write(piece.bytes, 0, piece.length);
                     }
                 } catch (IOException | RuntimeException e) {
                     failure = e;
                 } finally {
-                    release(piece);
+                    free.add(piece);
                 }
             }
             if (failure == null) {
-                done.run();
+                encrypted.complete(null);
             } else {
-                result.completeExceptionally(failure);
+                encrypted.completeExceptionally(failure);
             }
         } catch (InterruptedException e) {
             // The application is stopping: the request fails and its draft deletes the blob.
             failure = e;
-            result.completeExceptionally(e);
+            encrypted.completeExceptionally(e);
         } catch (Error e) {
             failure = e;
-            result.completeExceptionally(e);
+            encrypted.completeExceptionally(e);
             throw e;
         }
     }
@@ -268,23 +234,15 @@ final class PipelinedFileSink implements AutoCloseable {
         }
     }
 
-    private <T> T await(CompletableFuture<T> result) throws IOException {
+    private void await(CompletableFuture<Void> result) throws IOException {
         try {
-            return result.get();
+            result.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("Interrupted while storing a file");
         } catch (ExecutionException e) {
             raiseFailure();
             throw new IOException("Storing the file failed", e.getCause());
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
     }
 }

@@ -7,7 +7,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -153,14 +152,13 @@ final class StreamingSubmissionDraft implements SubmissionDraft {
             if (done) {
                 throw new IllegalStateException("This file is already finished or closed");
             }
-            byte[] sha256 = sink.finish();
+            sink.finish();
             Encryption encryption = Objects.requireNonNull(this.encryption, "finish() opens the encryption");
             long storedSize = blob.commit();
             done = true;
             committedBlobs.add(blob.id());
             totalBytes += size;
-            Manifest manifest =
-                    new Manifest(fileName, declaredType, size, HexFormat.of().formatHex(sha256));
+            Manifest manifest = new Manifest(fileName, declaredType, size, null);
             SealedValue sealedManifest =
                     services.encryptor().seal(services.json().write(manifest), FileRefs.manifest(submissionId, fileId));
             files.add(new StoredFile(

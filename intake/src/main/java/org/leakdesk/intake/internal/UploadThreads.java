@@ -5,8 +5,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Threads an upload uses beside its request thread: two per file being stored (hashing and
- * encrypting) and one per new submission for its codename's KDFs, as many as uploads run. Not an
+ * Threads an upload uses beside its request thread: one per file being stored (encrypting) and
+ * one per new submission for its codename's KDFs, as many as uploads run. Not an
  * {@link java.util.concurrent.Executor} bean, so Spring's own task executor is left alone.
  */
 final class UploadThreads implements AutoCloseable {

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -75,6 +77,13 @@ class MetadataExtractionTest {
         assertThat(files.get(1).metadata().pageCount()).isEqualTo(2);
         assertThat(files.get(2).metadata().outcome()).isEqualTo(Outcome.UNPARSEABLE);
         assertThat(files.get(2).metadata().problem()).isNotBlank();
+        // The hash is taken from the stored copy as extraction reads it: every byte, parsed or not.
+        assertThat(files)
+                .extracting(SubmittedDocument::sha256)
+                .containsExactly(
+                        sha256(SharedFiles.sample(SharedFiles.PORAVALIT)),
+                        sha256(SharedFiles.corpus("testWORD.docx")),
+                        sha256(SharedFiles.corpus("testWORD_truncated.docx")));
         assertThat(jdbc.sql(
                                 "SELECT extractor FROM submission_file_metadata m JOIN submission_file f ON f.id = m.file_id"
                                         + " WHERE f.submission_id = ?")
@@ -100,6 +109,7 @@ class MetadataExtractionTest {
         SubmittedDocument document =
                 submissions.read(receipt.submissionId(), "reviewer").documents().get(0);
         assertThat(document.metadata().problem()).contains("integrity check");
+        assertThat(document.sha256()).as("no hash of an altered copy").isNull();
     }
 
     /** Each document's result is committed on its own: a later failure does not undo an earlier result. */
@@ -177,6 +187,10 @@ class MetadataExtractionTest {
                 .query(UUID.class)
                 .single();
         return blobs.resolve(blobId.toString().substring(0, 2)).resolve(blobId.toString());
+    }
+
+    static String sha256(Path file) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     }
 
     private Receipt submit(Path... files) throws IOException {

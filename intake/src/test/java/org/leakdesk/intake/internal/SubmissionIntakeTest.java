@@ -22,6 +22,7 @@ import org.leakdesk.infra.testing.PlaintextScanner;
 import org.leakdesk.infra.testing.SharedFiles;
 import org.leakdesk.intake.CaseDocuments;
 import org.leakdesk.intake.IntakeAccessAction;
+import org.leakdesk.intake.MetadataExtraction;
 import org.leakdesk.intake.Receipt;
 import org.leakdesk.intake.SubmissionDraft;
 import org.leakdesk.intake.SubmissionIntake;
@@ -50,6 +51,9 @@ class SubmissionIntakeTest {
 
     @Autowired
     Submissions submissions;
+
+    @Autowired
+    MetadataExtraction extraction;
 
     @Autowired
     AccessLog accessLog;
@@ -88,6 +92,8 @@ class SubmissionIntakeTest {
             assertThat(e.fileCount()).isEqualTo(1);
         });
 
+        // The document's hash is taken when extraction reads the stored copy back.
+        extraction.extractAll(receipt.submissionId());
         CaseDocuments read = submissions.read(receipt.submissionId(), "reviewer");
         SubmittedDocument document = read.documents().get(0);
         assertThat(document.fileName()).isEqualTo(FILE_NAME);
@@ -108,7 +114,10 @@ class SubmissionIntakeTest {
         assertThat(accessLog.entries(
                         new AccessLogQuery(null, null, receipt.submissionId().toString(), 10)))
                 .extracting(AccessLogEntry::action)
-                .containsExactly(IntakeAccessAction.CASE_VIEWED, IntakeAccessAction.SUBMISSION_RECEIVED);
+                .containsExactly(
+                        IntakeAccessAction.CASE_VIEWED,
+                        IntakeAccessAction.METADATA_EXTRACTED,
+                        IntakeAccessAction.SUBMISSION_RECEIVED);
     }
 
     @Test

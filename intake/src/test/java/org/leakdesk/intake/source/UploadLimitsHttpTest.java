@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.leakdesk.infra.Face;
 import org.leakdesk.infra.FacePorts;
 import org.leakdesk.infra.testing.PlaintextScanner;
+import org.leakdesk.intake.MetadataExtraction;
 import org.leakdesk.intake.Submissions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -61,6 +62,9 @@ class UploadLimitsHttpTest {
 
     @Autowired
     Submissions submissions;
+
+    @Autowired
+    MetadataExtraction extraction;
 
     @Autowired
     DataSource dataSource;
@@ -288,6 +292,8 @@ class UploadLimitsHttpTest {
                 RawHttp.postChunked(ports.portOf(Face.SOURCE), API, new OddPieces(body, new java.util.Random(11)));
 
         assertThat(response.status()).isEqualTo(201);
+        // The hash is taken when extraction reads the stored copy back: it covers what was stored.
+        extraction.extractAll(newest());
         assertThat(submissions.read(newest(), "reviewer").documents())
                 .singleElement()
                 .satisfies(d -> {

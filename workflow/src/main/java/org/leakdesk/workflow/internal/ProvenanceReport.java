@@ -81,7 +81,10 @@ final class ProvenanceReport {
                 .append(", ")
                 .append(document.size())
                 .append(" bytes\n   SHA-256 ")
-                .append(document.sha256())
+                .append(
+                        document.sha256() == null
+                                ? "not available (no intact stored copy was read)"
+                                : document.sha256())
                 .append('\n');
         if (document.metadata() != null) {
             out.append("   Type ")
