@@ -39,8 +39,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>A source-only process seals nothing: its database role may add pending entries but read
  * neither table, so that the public-facing process cannot read the log. Staff and worker processes
- * seal what it wrote ({@link #sealCommitted()} every few seconds and before every read, {@link #sealOutstanding()} at each
- * checkpoint).
+ * seal what it wrote ({@link #sealCommitted()} every few seconds and before every read,
+ * {@link #sealOutstanding()} at each checkpoint).
  */
 final class Sealer {
 
@@ -126,9 +126,27 @@ final class Sealer {
      * higher ids were sealed is left to {@link #sealOutstanding()} at the next checkpoint.
      */
     synchronized void sealCommitted() {
-        if (!sealsHere) {
-            return;
+        if (sealsHere) {
+            sealUnsealedAbove(recentMark);
         }
+    }
+
+    /**
+     * Seals every pending entry that is not in the chain yet, also those whose commit was never
+     * reported (a crash after commit, another instance): at start, before each checkpoint and
+     * before a verification.
+     */
+    synchronized void sealOutstanding() {
+        if (sealsHere) {
+            sealUnsealedAbove(0);
+        }
+    }
+
+    /**
+     * Seals, in pending-id order, the entries reported committed here and every committed entry
+     * above {@code mark} that is not in the chain yet.
+     */
+    private void sealUnsealedAbove(long mark) {
         TreeSet<Long> ids = new TreeSet<>();
         for (Long id = committed.poll(); id != null; id = committed.poll()) {
             ids.add(id);
@@ -139,32 +157,13 @@ final class Sealer {
         ids.addAll(jdbc.sql("""
                         SELECT p.id FROM access_log_pending p
                         WHERE p.id > ? AND NOT EXISTS (SELECT 1 FROM access_log a WHERE a.pending_id = p.id)
-                        """).param(recentMark).query(Long.class).list());
-        sealInBatches(new ArrayList<>(ids));
+                        """).param(mark).query(Long.class).list());
+        List<Long> ordered = new ArrayList<>(ids);
+        for (int from = 0; from < ordered.size(); from += BATCH) {
+            seal(ordered.subList(from, Math.min(ordered.size(), from + BATCH)));
+        }
         // Some slack below the newest: entries whose transactions were still open may commit soon.
         recentMark = Math.max(recentMark, newest - RECENT_SLACK);
-    }
-
-    /**
-     * Seals every pending entry that is not in the chain yet, also those whose commit was never
-     * reported (a crash after commit, another instance): at start, before each checkpoint and
-     * before a verification.
-     */
-    synchronized void sealOutstanding() {
-        if (!sealsHere) {
-            return;
-        }
-        sealCommitted();
-        sealInBatches(jdbc.sql("""
-                        SELECT p.id FROM access_log_pending p
-                        WHERE NOT EXISTS (SELECT 1 FROM access_log a WHERE a.pending_id = p.id)
-                        ORDER BY p.id""").query(Long.class).list());
-    }
-
-    private void sealInBatches(List<Long> ids) {
-        for (int from = 0; from < ids.size(); from += BATCH) {
-            seal(ids.subList(from, Math.min(ids.size(), from + BATCH)));
-        }
     }
 
     private void seal(List<Long> ids) {

@@ -21,8 +21,9 @@ import org.jspecify.annotations.Nullable;
  * cores: the request thread copies what the parser hands it into one of a few pieces while an
  * encrypting thread seals the pieces before it into the blob. No hash is taken here: the
  * document's SHA-256 is taken when extraction reads the stored copy back (the authenticated
- * encryption makes that copy the bytes received), off the source's path. The pieces ({@value #PIECES} of {@value #PIECE_BYTES} bytes) are the only place the plaintext
- * lives; each is wiped when the file ends, however it ends.
+ * encryption makes that copy the bytes received), off the source's path. The pieces
+ * ({@value #PIECES} of {@value #PIECE_BYTES} bytes) are the only place the plaintext lives; each
+ * is wiped when the file ends, however it ends.
  *
  * <p>The encrypting stream is opened when the first piece goes to the encrypting thread: a file
  * that ends within its first piece is opened knowing its length, so that a short file is
