@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
-import org.bouncycastle.openpgp.PGPPublicKeyRing;
+import org.bouncycastle.openpgp.api.OpenPGPCertificate;
+import org.leakdesk.infra.UnknownJournalistKeyException;
 
 /**
  * {@code java -jar leakdesk.jar keys ...}: the newsroom's key tools, without the application or
@@ -95,22 +96,24 @@ public final class KeysCommand {
             throws IOException {
         Path dir = keysDirectory(options, environment).resolve(OpenPgpJournalistKeys.DIRECTORY);
         Path file = Path.of(required(options, "--key"));
-        List<PGPPublicKeyRing> rings;
+        List<OpenPGPCertificate> certificates;
         try (InputStream in = Files.newInputStream(file)) {
-            rings = OpenPgpJournalistKeys.read(in);
+            certificates = OpenPgpJournalistKeys.read(in);
         }
-        if (rings.size() != 1) {
+        if (certificates.size() != 1) {
             throw new IllegalStateException(
-                    file + " holds " + rings.size() + " keys; give one journalist's key per file");
+                    file + " holds " + certificates.size() + " keys; give one journalist's key per file");
         }
-        PGPPublicKeyRing ring = rings.get(0);
-        OpenPgpJournalistKeys.encryptionKeyOf(ring); // refuses a key that cannot receive exports
-        String fingerprint = OpenPgpJournalistKeys.fingerprintOf(ring);
+        OpenPGPCertificate certificate = certificates.get(0);
+        String fingerprint = OpenPgpJournalistKeys.fingerprintOf(certificate);
+        try {
+            OpenPgpJournalistKeys.encryptionKeyOf(certificate);
+        } catch (UnknownJournalistKeyException unusable) {
+            throw new IllegalStateException(unusable.getMessage() + ". Nothing was added.");
+        }
         Files.createDirectories(dir);
-        Files.write(dir.resolve(fingerprint + ".asc"), NewsroomKeyring.armor(ring));
-        String user = ring.getPublicKey().getUserIDs().hasNext()
-                ? ring.getPublicKey().getUserIDs().next()
-                : "(no user id)";
+        Files.write(dir.resolve(fingerprint + ".asc"), NewsroomKeyring.armor(certificate.getPGPPublicKeyRing()));
+        String user = OpenPgpJournalistKeys.nameOf(certificate);
         out.println("Added the journalist key " + fingerprint + " " + user + ".");
         out.println(
                 "Export to it with: export --case CASE --document DOCUMENT --to " + fingerprint + " --out FILE.gpg");

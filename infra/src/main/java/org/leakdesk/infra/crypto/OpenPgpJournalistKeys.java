@@ -7,6 +7,8 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
@@ -14,16 +16,19 @@ import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import org.bouncycastle.bcpg.PublicKeyAlgorithmTags;
 import org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags;
 import org.bouncycastle.openpgp.PGPEncryptedDataGenerator;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPLiteralData;
 import org.bouncycastle.openpgp.PGPLiteralDataGenerator;
 import org.bouncycastle.openpgp.PGPPublicKey;
-import org.bouncycastle.openpgp.PGPPublicKeyRing;
-import org.bouncycastle.openpgp.PGPPublicKeyRingCollection;
-import org.bouncycastle.openpgp.PGPUtil;
-import org.bouncycastle.openpgp.operator.bc.BcKeyFingerprintCalculator;
+import org.bouncycastle.openpgp.api.OpenPGPCertificate;
+import org.bouncycastle.openpgp.api.OpenPGPDefaultPolicy;
+import org.bouncycastle.openpgp.api.OpenPGPImplementation;
+import org.bouncycastle.openpgp.api.OpenPGPKeyReader;
+import org.bouncycastle.openpgp.api.OpenPGPPolicy;
+import org.bouncycastle.openpgp.api.bc.BcOpenPGPImplementation;
 import org.bouncycastle.openpgp.operator.bc.BcPublicKeyKeyEncryptionMethodGenerator;
 import org.bouncycastle.openpgp.operator.jcajce.JcePGPDataEncryptorBuilder;
 import org.leakdesk.infra.JournalistKeys;
@@ -40,6 +45,17 @@ final class OpenPgpJournalistKeys implements JournalistKeys {
     static final String DIRECTORY = "journalists";
     private static final int BUFFER = 1 << 16;
 
+    /**
+     * Bouncy Castle's default policy (RSA from 2048 bits, elliptic curves, SHA-1 self-signatures
+     * only before February 2023), which also accepts DSA and ElGamal from 2048 bits: certificates
+     * made by GnuPG 1.4 and 2.0 with their former default algorithms still receive exports.
+     */
+    static final OpenPGPPolicy POLICY = new OpenPGPDefaultPolicy()
+            .acceptPublicKeyAlgorithmWithMinimalStrength(PublicKeyAlgorithmTags.DSA, 2000)
+            .acceptPublicKeyAlgorithmWithMinimalStrength(PublicKeyAlgorithmTags.ELGAMAL_ENCRYPT, 2000);
+
+    private static final OpenPGPImplementation OPENPGP = new BcOpenPGPImplementation();
+
     private final Path directory;
     private final SecureRandom random;
 
@@ -51,14 +67,13 @@ final class OpenPgpJournalistKeys implements JournalistKeys {
     @Override
     public List<JournalistKey> list() throws IOException {
         List<JournalistKey> keys = new ArrayList<>();
-        for (PGPPublicKeyRing ring : certificates(directory)) {
+        for (OpenPGPCertificate certificate : certificates(directory)) {
             try {
-                encryptionKeyOf(ring);
-            } catch (IllegalArgumentException unusable) {
+                encryptionKeyOf(certificate);
+            } catch (UnknownJournalistKeyException unusable) {
                 continue;
             }
-            Iterator<String> names = ring.getPublicKey().getUserIDs();
-            keys.add(new JournalistKey(fingerprintOf(ring), names.hasNext() ? names.next() : fingerprintOf(ring)));
+            keys.add(new JournalistKey(fingerprintOf(certificate), nameOf(certificate)));
         }
         keys.sort(Comparator.comparing(JournalistKey::name, String.CASE_INSENSITIVE_ORDER));
         return keys;
@@ -100,9 +115,9 @@ final class OpenPgpJournalistKeys implements JournalistKeys {
 
     private PGPPublicKey encryptionKey(String fingerprint) throws IOException {
         String wanted = normalise(fingerprint);
-        for (PGPPublicKeyRing ring : certificates(directory)) {
-            if (fingerprintOf(ring).equals(wanted)) {
-                return encryptionKeyOf(ring);
+        for (OpenPGPCertificate certificate : certificates(directory)) {
+            if (fingerprintOf(certificate).equals(wanted)) {
+                return encryptionKeyOf(certificate);
             }
         }
         throw new UnknownJournalistKeyException(wanted);
@@ -112,55 +127,90 @@ final class OpenPgpJournalistKeys implements JournalistKeys {
         return fingerprint.replace(" ", "").toUpperCase(Locale.ROOT);
     }
 
-    static String fingerprintOf(PGPPublicKeyRing ring) {
-        return HexFormat.of().withUpperCase().formatHex(ring.getPublicKey().getFingerprint());
+    static String fingerprintOf(OpenPGPCertificate certificate) {
+        return HexFormat.of().withUpperCase().formatHex(certificate.getFingerprint());
     }
 
-    /** The newest usable encryption key of a certificate. */
-    static PGPPublicKey encryptionKeyOf(PGPPublicKeyRing ring) {
-        PGPPublicKey found = null;
-        for (PGPPublicKey key : ring) {
-            if (key.isEncryptionKey() && !key.hasRevocation() && !expired(key)) {
-                if (found == null || key.getCreationTime().after(found.getCreationTime())) {
-                    found = key;
-                }
-            }
+    /** The primary user id (name and address) valid now, else the first one, else the fingerprint. */
+    static String nameOf(OpenPGPCertificate certificate) {
+        OpenPGPCertificate.OpenPGPUserId primary = certificate.getPrimaryUserId();
+        if (primary != null) {
+            return primary.getUserId();
         }
-        if (found == null) {
-            throw new IllegalArgumentException(
-                    "The key " + fingerprintOf(ring) + " has no usable encryption key (expired, revoked or sign-only)");
+        Iterator<String> names =
+                certificate.getPGPPublicKeyRing().getPublicKey().getUserIDs();
+        return names.hasNext() ? names.next() : fingerprintOf(certificate);
+    }
+
+    /**
+     * The newest key of a certificate that OpenPGP lets anyone encrypt to now: flagged for
+     * encryption by a valid self-signature, neither it nor the certificate revoked or expired, and
+     * of an algorithm and strength {@link #POLICY} accepts. GnuPG's usual certificate has a primary
+     * key for signing and a subkey for encryption; a journalist whose subkeys live on a smartcard
+     * can only decrypt with the subkey, so the primary key must not be chosen just because its
+     * algorithm could encrypt.
+     *
+     * @throws UnknownJournalistKeyException saying why there is none
+     */
+    static PGPPublicKey encryptionKeyOf(OpenPGPCertificate certificate) {
+        Date now = new Date();
+        return certificate.getEncryptionKeys(now).stream()
+                .max(Comparator.comparing(OpenPGPCertificate.OpenPGPComponentKey::getCreationTime))
+                .map(OpenPGPCertificate.OpenPGPComponentKey::getPGPPublicKey)
+                .orElseThrow(() ->
+                        new UnknownJournalistKeyException(fingerprintOf(certificate), whyUnusable(certificate, now)));
+    }
+
+    private static String whyUnusable(OpenPGPCertificate certificate, Date now) {
+        if (certificate.getRevocation(now) != null) {
+            return "its owner has revoked it";
         }
-        return found;
+        Date expiry = certificate.getExpirationTime(now);
+        if (expiry != null && !expiry.after(now)) {
+            return "it expired on "
+                    + DateTimeFormatter.ISO_LOCAL_DATE.format(expiry.toInstant().atOffset(ZoneOffset.UTC))
+                    + "; ask its owner for a certificate with a new expiry date";
+        }
+        return "it has no encryption key valid now (the key is for signing only, its encryption subkeys"
+                + " have expired or been revoked, it uses a weak algorithm such as RSA under 2048 bits,"
+                + " or its self-signatures use SHA-1 and were made after January 2023)";
     }
 
-    private static boolean expired(PGPPublicKey key) {
-        long seconds = key.getValidSeconds();
-        return seconds > 0 && key.getCreationTime().getTime() + seconds * 1000 < System.currentTimeMillis();
-    }
-
-    static List<PGPPublicKeyRing> read(InputStream armoured) throws IOException {
-        List<PGPPublicKeyRing> rings = new ArrayList<>();
-        try (InputStream in = PGPUtil.getDecoderStream(armoured)) {
-            new PGPPublicKeyRingCollection(in, new BcKeyFingerprintCalculator()).forEach(rings::add);
-        } catch (PGPException e) {
+    /**
+     * Every certificate in an ASCII-armoured or binary OpenPGP file.
+     *
+     * @throws IllegalArgumentException when it holds no certificate, or a secret key
+     */
+    static List<OpenPGPCertificate> read(InputStream in) throws IOException {
+        List<OpenPGPCertificate> certificates;
+        try {
+            certificates = new OpenPGPKeyReader(OPENPGP, POLICY).parseKeysOrCertificates(in);
+        } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("Not an OpenPGP public key: " + e.getMessage(), e);
         }
-        return rings;
+        if (certificates.isEmpty()) {
+            throw new IllegalArgumentException("Not an OpenPGP public key: the file holds no certificate");
+        }
+        if (certificates.stream().anyMatch(OpenPGPCertificate::isSecretKey)) {
+            throw new IllegalArgumentException("The file holds a secret key. Give only the journalist's public key"
+                    + " (gpg --armor --export FINGERPRINT); a secret key should never leave its owner's computer");
+        }
+        return certificates;
     }
 
-    private static List<PGPPublicKeyRing> certificates(Path directory) throws IOException {
-        List<PGPPublicKeyRing> rings = new ArrayList<>();
+    private static List<OpenPGPCertificate> certificates(Path directory) throws IOException {
+        List<OpenPGPCertificate> certificates = new ArrayList<>();
         if (!Files.isDirectory(directory)) {
-            return rings;
+            return certificates;
         }
         try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "*.asc")) {
             for (Path file : files) {
                 try (InputStream in = Files.newInputStream(file)) {
-                    rings.addAll(read(in));
+                    certificates.addAll(read(in));
                 }
             }
         }
-        return rings;
+        return certificates;
     }
 
     /** The caller owns {@code out}; closing the OpenPGP streams must not close it. */

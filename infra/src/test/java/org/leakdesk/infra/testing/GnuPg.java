@@ -47,12 +47,28 @@ public final class GnuPg implements AutoCloseable {
     /** Makes a key pair (GnuPG's default algorithms, never expiring) and returns its fingerprint. */
     public String generateKey(String userId) throws IOException, InterruptedException {
         run("--quick-generate-key", userId, "default", "default", "never");
-        return new String(run("--with-colons", "--list-keys", userId), StandardCharsets.UTF_8)
+        return fingerprints(userId).get(0);
+    }
+
+    /** The fingerprints of a certificate's primary key and its subkeys, primary key first. */
+    public List<String> fingerprints(String who) throws IOException, InterruptedException {
+        return new String(run("--with-colons", "--list-keys", who), StandardCharsets.UTF_8)
                 .lines()
                 .filter(line -> line.startsWith("fpr:"))
-                .findFirst()
-                .orElseThrow()
-                .split(":")[9];
+                .map(line -> line.split(":")[9])
+                .toList();
+    }
+
+    /**
+     * Revokes a whole key made here, by importing the revocation certificate GnuPG wrote when it
+     * made the key (GnuPG prefixes its armour line with a colon so that it is not imported by
+     * accident; the colon is removed, as its owner would do).
+     */
+    public void revoke(String fingerprint) throws IOException, InterruptedException {
+        Path saved = home.resolve("openpgp-revocs.d").resolve(fingerprint + ".rev");
+        Path revocation = Files.createTempFile(home, "revocation", ".asc");
+        Files.writeString(revocation, Files.readString(saved).replace(":-----BEGIN", "-----BEGIN"));
+        run("--import", revocation.toString());
     }
 
     /** The ASCII-armoured certificate of a key, written to a file in this home. */
