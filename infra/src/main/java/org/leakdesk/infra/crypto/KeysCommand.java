@@ -98,7 +98,7 @@ public final class KeysCommand {
         Path file = Path.of(required(options, "--key"));
         List<OpenPGPCertificate> certificates;
         try (InputStream in = Files.newInputStream(file)) {
-            certificates = OpenPgpJournalistKeys.read(in);
+            certificates = OpenPgpCertificates.read(in);
         }
         if (certificates.size() != 1) {
             throw new IllegalStateException(
@@ -113,7 +113,7 @@ public final class KeysCommand {
         }
         Files.createDirectories(dir);
         Files.write(dir.resolve(fingerprint + ".asc"), NewsroomKeyring.armor(certificate.getPGPPublicKeyRing()));
-        String user = OpenPgpJournalistKeys.nameOf(certificate);
+        String user = OpenPgpCertificates.nameOf(certificate);
         out.println("Added the journalist key " + fingerprint + " " + user + ".");
         out.println(
                 "Export to it with: export --case CASE --document DOCUMENT --to " + fingerprint + " --out FILE.gpg");

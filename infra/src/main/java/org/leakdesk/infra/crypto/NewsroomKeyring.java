@@ -28,12 +28,11 @@ import org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPPrivateKey;
 import org.bouncycastle.openpgp.PGPPublicKey;
-import org.bouncycastle.openpgp.PGPPublicKeyRing;
-import org.bouncycastle.openpgp.PGPPublicKeyRingCollection;
 import org.bouncycastle.openpgp.PGPSecretKey;
 import org.bouncycastle.openpgp.PGPSecretKeyRing;
 import org.bouncycastle.openpgp.PGPSecretKeyRingCollection;
 import org.bouncycastle.openpgp.PGPUtil;
+import org.bouncycastle.openpgp.api.OpenPGPCertificate;
 import org.bouncycastle.openpgp.api.OpenPGPKey;
 import org.bouncycastle.openpgp.api.OpenPGPKeyGenerator;
 import org.bouncycastle.openpgp.api.bc.BcOpenPGPImplementation;
@@ -49,7 +48,9 @@ import org.slf4j.LoggerFactory;
  * and, on the staff side, the private encryption key(s) unlocked into memory at start.
  *
  * <p>Keys are v4 with legacy Ed25519/Curve25519 algorithms and CFB/iterated-S2K protection, the
- * newest form GnuPG 2.2 reads, so a newsroom can move them to and from GnuPG.
+ * newest form GnuPG 2.2 reads, so a newsroom can move them to and from GnuPG. A certificate made
+ * with GnuPG is read by {@link OpenPgpCertificates}: data keys are wrapped to the encryption key
+ * each certificate names, never to a primary key meant for signing.
  */
 final class NewsroomKeyring {
 
@@ -116,22 +117,20 @@ final class NewsroomKeyring {
         }
         List<PGPPublicKey> encryptionKeys = new ArrayList<>();
         List<String> fingerprints = new ArrayList<>();
-        try (InputStream in = PGPUtil.getDecoderStream(Files.newInputStream(publicFile))) {
-            for (PGPPublicKeyRing ring : new PGPPublicKeyRingCollection(in, new BcKeyFingerprintCalculator())) {
-                fingerprints.add(HexFormat.of()
-                        .withUpperCase()
-                        .formatHex(ring.getPublicKey().getFingerprint()));
-                for (PGPPublicKey key : ring) {
-                    if (key.isEncryptionKey() && !key.hasRevocation()) {
-                        encryptionKeys.add(key);
-                    }
-                }
-            }
-        } catch (PGPException e) {
-            throw new IllegalStateException("Cannot read the newsroom certificate " + publicFile, e);
+        List<OpenPGPCertificate> certificates;
+        try (InputStream in = Files.newInputStream(publicFile)) {
+            certificates = OpenPgpCertificates.read(in);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(
+                    "Cannot read the newsroom certificate " + publicFile + ": " + e.getMessage());
         }
-        if (encryptionKeys.isEmpty()) {
-            throw new IllegalStateException("The newsroom certificate " + publicFile + " has no encryption key");
+        for (OpenPGPCertificate certificate : certificates) {
+            String fingerprint = OpenPgpCertificates.fingerprintOf(certificate);
+            fingerprints.add(fingerprint);
+            encryptionKeys.add(OpenPgpCertificates.encryptionKeyOf(certificate)
+                    .orElseThrow(() -> new IllegalStateException("The newsroom certificate " + fingerprint + " in "
+                            + publicFile + " cannot be encrypted to: "
+                            + OpenPgpCertificates.whyUnusable(certificate))));
         }
         return new NewsroomKeyring(encryptionKeys, Map.of(), fingerprints);
     }

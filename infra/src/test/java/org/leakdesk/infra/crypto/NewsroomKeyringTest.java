@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.leakdesk.infra.NewsroomKeyLockedException;
 import org.leakdesk.infra.TamperedCiphertextException;
 import org.leakdesk.infra.WrappedKey;
+import org.leakdesk.infra.testing.GnuPg;
 
 class NewsroomKeyringTest {
 
@@ -175,6 +176,57 @@ class NewsroomKeyringTest {
         damaged[damaged.length - 5] ^= 1;
         assertThatThrownBy(() -> wrap.unwrap(new WrappedKey(damaged), "ref"))
                 .isInstanceOf(TamperedCiphertextException.class);
+    }
+
+    @Test
+    void aNewsroomKeyMadeWithGnupgWrapsToItsEncryptionSubkeyAndUnlocksWithItsPassphrase() throws Exception {
+        // GnuPG's usual key: an RSA primary key for signing, an RSA subkey for encryption, protected
+        // by a passphrase; the administrator exports both halves into the keys folder.
+        Path passphraseFile = keys.resolve("passphrase");
+        Files.writeString(passphraseFile, "a passphrase of the newsroom's own\n");
+        Files.setPosixFilePermissions(passphraseFile, PosixFilePermissions.fromString("rw-------"));
+        List<String> fingerprints;
+        try (GnuPg gnupg = GnuPg.start()) {
+            String passphrase = "--passphrase-file=" + passphraseFile;
+            gnupg.run(passphrase, "--quick-generate-key", "Newsroom <desk@example.org>", "default", "default", "never");
+            fingerprints = gnupg.fingerprints("desk@example.org");
+            Files.write(
+                    keys.resolve(NewsroomKeyring.PUBLIC_FILE), gnupg.run("--armor", "--export", "desk@example.org"));
+            Files.write(
+                    keys.resolve(NewsroomKeyring.SECRET_FILE),
+                    gnupg.run(passphrase, "--armor", "--export-secret-keys", "desk@example.org"));
+        }
+        KeyProperties production = new KeyProperties(keys, passphraseFile, false, null);
+
+        NewsroomKeyring keyring = NewsroomKeyring.load(production, null, random);
+        OpenPgpKeyWrap wrap = new OpenPgpKeyWrap(keyring.encryptionKeys(), keyring.unlockedKeys(), random);
+        byte[] dataKey = randomBytes(32);
+        WrappedKey wrapped = wrap.wrap(dataKey);
+
+        assertThat(keyring.fingerprints()).containsExactly(fingerprints.get(0));
+        assertThat(keyring.encryptionKeys())
+                .as("the encryption subkey only, not the primary key that signs")
+                .singleElement()
+                .satisfies(key -> assertThat(fingerprints.get(1))
+                        .endsWith(Long.toHexString(key.getKeyID()).toUpperCase(java.util.Locale.ROOT)));
+        assertThat(wrap.unwrap(wrapped, "ref")).isEqualTo(dataKey);
+        Files.writeString(passphraseFile, "not the newsroom's passphrase\n");
+        assertThatThrownBy(() -> NewsroomKeyring.load(production, null, random))
+                .hasMessageContaining("wrong passphrase");
+    }
+
+    @Test
+    void aNewsroomCertificateThatCannotBeEncryptedToIsAClearError() throws Exception {
+        try (GnuPg gnupg = GnuPg.start()) {
+            String fingerprint = gnupg.generateKey("Newsroom <desk@example.org>");
+            gnupg.revoke(fingerprint);
+            Files.write(keys.resolve(NewsroomKeyring.PUBLIC_FILE), gnupg.run("--armor", "--export", fingerprint));
+
+            assertThatThrownBy(() -> NewsroomKeyring.loadPublicOnly(new KeyProperties(keys, null, false, null)))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("The newsroom certificate " + fingerprint)
+                    .hasMessageContaining("cannot be encrypted to: its owner has revoked it");
+        }
     }
 
     private KeyProperties demo() {
