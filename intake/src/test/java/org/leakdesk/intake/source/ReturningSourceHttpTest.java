@@ -119,6 +119,9 @@ class ReturningSourceHttpTest {
                 .contains("Thank you. Who else has seen it? &lt;script&gt;alert(&#39;newsroom&#39;)&lt;/script&gt;")
                 .doesNotContain("<script")
                 .contains("id=\"reply-" + replyId + "\"");
+        assertThat(page.body())
+                .as("notices that only follow a deletion, a cut message or a sending")
+                .doesNotContain("id=\"deleted\"", "id=\"message-cut\"", "id=\"sent\"");
         assertThat(page.headers().allValues("Set-Cookie")).isEmpty();
 
         OffsetDateTime readAt = jdbc.sql("SELECT read_at FROM source_reply WHERE id = ?")
@@ -263,8 +266,12 @@ class ReturningSourceHttpTest {
                 .single();
         assertThat(deletedAt.toEpochSecond() % 3600).isZero();
         assertThat(row.get("newsroom_ciphertext")).isNotNull();
+        assertThat(deleted.headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/source/?deleted"));
+        assertThat(get("/source/?deleted", cookie).body()).contains("id=\"deleted\"");
         String page = get("/source/", cookie).body();
         assertThat(page).doesNotContain("A reply to be read and deleted").contains("A reply not read yet");
+        assertThat(page).doesNotContain("id=\"deleted\"");
         assertThat(correspondence.read(source.caseId(), "rita").replies())
                 .filteredOn(reply -> reply.id().equals(read))
                 .singleElement()
@@ -277,6 +284,17 @@ class ReturningSourceHttpTest {
                         assertThat(c).startsWith(SourceSessions.COOKIE + "=;").contains("Max-Age=0"));
         assertThat(get("/source/", cookie).headers().firstValue("Location"))
                 .hasValueSatisfying(location -> assertThat(location).endsWith("/sign-in?expired"));
+        assertThat(signOut.headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/sign-in?signed-out"));
+        assertThat(get("/sign-in?signed-out", null).body())
+                .contains("id=\"signed-out\"")
+                .doesNotContain("id=\"expired\"");
+        assertThat(get("/sign-in?expired", null).body())
+                .contains("id=\"expired\"")
+                .doesNotContain("id=\"signed-out\"");
+        assertThat(get("/sign-in", null).body())
+                .as("a first visit: nothing has ended yet")
+                .doesNotContain("id=\"signed-out\"", "id=\"expired\"");
     }
 
     @Test
