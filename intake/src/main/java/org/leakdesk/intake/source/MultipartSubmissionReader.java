@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.MultiPart;
@@ -48,6 +49,16 @@ final class MultipartSubmissionReader {
     }
 
     Receipt read(HttpServletRequest request) throws IOException {
+        return read(request, text -> {});
+    }
+
+    /**
+     * Reads and stores one upload.
+     *
+     * @param messageRead given the message once it is read (at most 4 bytes per allowed character), so that a
+     *     page that then refuses the upload can hand the source's words back instead of losing them
+     */
+    Receipt read(HttpServletRequest request, Consumer<String> messageRead) throws IOException {
         String boundary = boundary(request.getContentType());
         UploadLimits limits = intake.limits();
         if (request.getContentLengthLong() > limits.maxUploadSize().toBytes()) {
@@ -55,7 +66,7 @@ final class MultipartSubmissionReader {
         }
         RequestBody body = new RequestBody(request.getInputStream(), limits);
         try {
-            return readParts(boundary, body, limits);
+            return readParts(boundary, body, limits, messageRead);
         } catch (UploadRejectedException e) {
             // The draft is closed and its blobs deleted by now; read what the client still sends
             // (within the limits) so that a browser shows the page that explains, not a reset.
@@ -83,9 +94,10 @@ final class MultipartSubmissionReader {
         return boundary;
     }
 
-    private Receipt readParts(String boundary, RequestBody body, UploadLimits limits) throws IOException {
+    private Receipt readParts(String boundary, RequestBody body, UploadLimits limits, Consumer<String> messageRead)
+            throws IOException {
         try (SubmissionDraft draft = intake.begin();
-                Parts parts = new Parts(draft, limits)) {
+                Parts parts = new Parts(draft, limits, messageRead)) {
             MultiPart.Parser parser = new MultiPart.Parser(boundary, parts);
             parser.setPartHeadersMaxLength(MAX_PART_HEADER);
             // Counted by Parts, which says which limit it is; the parser's own cap only backs it up.
@@ -122,6 +134,7 @@ final class MultipartSubmissionReader {
 
         private final SubmissionDraft draft;
         private final UploadLimits limits;
+        private final Consumer<String> messageRead;
         private int parts;
         private int files;
         private boolean messageSeen;
@@ -133,9 +146,10 @@ final class MultipartSubmissionReader {
         private @Nullable Throwable parserFailure;
         boolean complete;
 
-        Parts(SubmissionDraft draft, UploadLimits limits) {
+        Parts(SubmissionDraft draft, UploadLimits limits, Consumer<String> messageRead) {
             this.draft = draft;
             this.limits = limits;
+            this.messageRead = messageRead;
         }
 
         @Override
@@ -227,7 +241,7 @@ final class MultipartSubmissionReader {
          * characters: a UTF-16 character takes at most 3 bytes of UTF-8 (a surrogate pair 4 for
          * two), so one byte past 4 per character is too long whatever they say.
          */
-        private void messageContent(ByteBuffer content) {
+        private void messageContent(ByteBuffer content) throws IOException {
             ByteArrayOutputStream kept = message;
             long room = 4L * limits.maxMessageLength() + 1 - kept.size();
             int take = (int) Math.min(room, content.remaining());
@@ -237,6 +251,9 @@ final class MultipartSubmissionReader {
                 kept.writeBytes(piece);
             }
             if (kept.size() > 4L * limits.maxMessageLength() && files == 0) {
+                messageRead.accept(
+                        MessageText.read(new ByteArrayInputStream(kept.toByteArray()), limits.maxMessageLength())
+                                .text());
                 throw messageTooLong();
             }
         }
@@ -263,6 +280,7 @@ final class MultipartSubmissionReader {
             message = null;
             MessageText text =
                     MessageText.read(new ByteArrayInputStream(kept.toByteArray()), limits.maxMessageLength());
+            messageRead.accept(text.text());
             if (!text.tooLong()) {
                 draft.setMessage(text.text());
             } else if (files == 0) {

@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.leakdesk.infra.Face;
 import org.leakdesk.infra.ServedOn;
 import org.leakdesk.intake.Receipt;
@@ -99,8 +100,9 @@ class ReturningSourceController {
         SourceSessions.Session session = signedIn(request);
         // Before a byte of the body is read: the case's id is the same on every visit, not the codename.
         floodGate.admitFollowUp(request, session.source().caseId().toString());
+        AtomicReference<String> message = new AtomicReference<>("");
         try {
-            Receipt receipt = new MultipartSubmissionReader(followUpsOf(session.source())).read(request);
+            Receipt receipt = new MultipartSubmissionReader(followUpsOf(session.source())).read(request, message::set);
             return HOME + "?sent=" + receipt.fileCount() + (receipt.messageCut() ? "&cut" : "");
         } catch (UploadRejectedException e) {
             response.setStatus(
@@ -108,6 +110,7 @@ class ReturningSourceController {
                             ? HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE
                             : HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("error", messages.getMessage(e, locale));
+            model.addAttribute("message", message.get());
             return render(session, model);
         }
     }

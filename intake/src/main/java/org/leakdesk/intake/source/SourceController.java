@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
 import org.leakdesk.infra.Face;
 import org.leakdesk.infra.ServedOn;
 import org.leakdesk.intake.Receipt;
@@ -44,9 +45,10 @@ class SourceController {
     @PostMapping("/submit")
     String submit(HttpServletRequest request, HttpServletResponse response, Locale locale, Model model)
             throws IOException {
+        AtomicReference<String> message = new AtomicReference<>("");
         try {
             floodGate.admitSubmission(request);
-            Receipt receipt = reader.read(request);
+            Receipt receipt = reader.read(request, message::set);
             model.addAttribute("receipt", receipt);
             model.addAttribute("limits", intake.limits());
             return "intake/receipt";
@@ -57,6 +59,7 @@ class SourceController {
                             : HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("limits", intake.limits());
             model.addAttribute("error", messages.getMessage(e, locale));
+            model.addAttribute("message", message.get());
             return "intake/submit";
         }
     }

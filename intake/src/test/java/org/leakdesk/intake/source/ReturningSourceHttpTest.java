@@ -233,6 +233,17 @@ class ReturningSourceHttpTest {
         assertThat(nothing.statusCode()).isEqualTo(400);
         assertThat(nothing.body()).contains("Write a message or choose at least one file to send.");
         assertThat(correspondence.read(source.caseId(), "rita").followUps()).hasSize(2);
+
+        // Refused for a part too large: the page hands the message back, escaped, to send again.
+        HttpResponse<String> refused = postMultipart(
+                "/source/send?_csrf=" + token,
+                cookie,
+                new Multipart()
+                        .field("message", "Words I took <b>an hour</b> to write")
+                        .field("extra", "x".repeat(70 * 1024)));
+        assertThat(refused.statusCode()).isEqualTo(413);
+        assertThat(refused.body()).contains(">Words I took &lt;b&gt;an hour&lt;/b&gt; to write</textarea>");
+        assertThat(correspondence.read(source.caseId(), "rita").followUps()).hasSize(2);
     }
 
     @Test

@@ -230,8 +230,15 @@ class UploadLimitsHttpTest {
         assertThat(form.body()).contains("action=\"/submit\"");
 
         HttpResponse<String> tooLarge = postForm(new RawMultipart()
+                .field("message", "Minutes of <b>the</b> board")
                 .file("files", "large.bin", new byte[70 * 1024])
                 .close());
+        HttpResponse<String> tooLong = postForm(new RawMultipart()
+                .field("message", "z".repeat(150))
+                .file("files", "one.txt", "one".getBytes())
+                .close());
+        HttpResponse<String> noFile =
+                postForm(new RawMultipart().field("message", "only words").close());
         HttpResponse<String> cut = postForm(new RawMultipart()
                 .file("files", "one.txt", "one".getBytes())
                 .field("message", "y".repeat(150))
@@ -241,6 +248,12 @@ class UploadLimitsHttpTest {
         assertThat(tooLarge.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
         assertThat(tooLarge.body()).contains("Your submission was not sent").contains("One file is larger than 64 KB");
+        // The source's words come back in the form, escaped, to shorten or send again.
+        assertThat(tooLarge.body()).contains(">Minutes of &lt;b&gt;the&lt;/b&gt; board</textarea>");
+        assertThat(tooLong.statusCode()).isEqualTo(413);
+        assertThat(tooLong.body()).contains(">" + "z".repeat(150) + "</textarea>");
+        assertThat(noFile.statusCode()).isEqualTo(400);
+        assertThat(noFile.body()).contains("Choose at least one file").contains(">only words</textarea>");
         assertThat(cut.statusCode()).isEqualTo(200);
         assertThat(cut.body()).contains("Your documents have arrived").contains("id=\"message-cut\"");
     }
