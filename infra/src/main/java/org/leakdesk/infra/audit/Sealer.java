@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Queue;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -14,6 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,6 +59,8 @@ final class Sealer {
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final boolean sealsHere;
     private @Nullable Tail tail;
+    /** Entries this process has sealed into the chain since it started. */
+    private final AtomicLong sealedHere = new AtomicLong();
     /** Pending entries at or below this were sealed when {@link #sealCommitted()} last looked (stragglers aside). */
     private long recentMark;
 
@@ -169,9 +173,10 @@ final class Sealer {
     private void seal(List<Long> ids) {
         for (int attempt = 1; ; attempt++) {
             try {
-                Tail sealed = transaction.execute(status -> sealInTransaction(ids));
+                Sealed sealed = Objects.requireNonNull(transaction.execute(status -> sealInTransaction(ids)));
                 // Remembered only once committed: a rolled-back seal must not move the tail.
-                tail = sealed;
+                tail = sealed.tail();
+                sealedHere.addAndGet(sealed.entries());
                 return;
             } catch (DuplicateKeyException e) {
                 // Another instance sealed first: start again from the chain's real tail.
@@ -186,7 +191,18 @@ final class Sealer {
         }
     }
 
-    private @Nullable Tail sealInTransaction(List<Long> ids) {
+    /** The chain's tail after a sealing transaction, and how many entries it added. */
+    private record Sealed(Tail tail, int entries) {}
+
+    /**
+     * How many entries this process has sealed into the chain since it started; none in a process
+     * that only adds entries.
+     */
+    long sealedHere() {
+        return sealedHere.get();
+    }
+
+    private Sealed sealInTransaction(List<Long> ids) {
         List<Pending> pending =
                 jdbc.sql("""
                         SELECT id, recorded_at, actor, action, subject, detail FROM access_log_pending p
@@ -194,7 +210,7 @@ final class Sealer {
                         ORDER BY id""").param("ids", ids).query(Pending::read).list();
         Tail last = tail != null ? tail : readTail();
         if (pending.isEmpty()) {
-            return last;
+            return new Sealed(last, 0);
         }
         List<Object[]> rows = new ArrayList<>(pending.size());
         for (Pending entry : pending) {
@@ -206,7 +222,7 @@ final class Sealer {
         jdbcTemplate.batchUpdate("""
                 INSERT INTO access_log (sequence, recorded_at, actor, action, subject, detail, previous_hash, entry_hash, pending_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
-        return last;
+        return new Sealed(last, rows.size());
     }
 
     private Tail readTail() {
