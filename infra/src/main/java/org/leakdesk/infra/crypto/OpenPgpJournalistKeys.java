@@ -3,6 +3,7 @@ package org.leakdesk.infra.crypto;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +35,9 @@ final class OpenPgpJournalistKeys implements JournalistKeys {
 
     static final String DIRECTORY = "journalists";
     private static final int BUFFER = 1 << 16;
+    private static final int MAX_LITERAL_NAME = 255;
+    private static final int MAX_EXTENSION = 16;
+    private static final String ELLIPSIS = "...";
 
     private final Path directory;
     private final SecureRandom random;
@@ -74,7 +78,7 @@ final class OpenPgpJournalistKeys implements JournalistKeys {
         try {
             OutputStream encrypted = generator.open(new NotClosing(out), new byte[BUFFER]);
             OutputStream literal = new PGPLiteralDataGenerator()
-                    .open(encrypted, PGPLiteralData.BINARY, fileName, new Date(), new byte[BUFFER]);
+                    .open(encrypted, PGPLiteralData.BINARY, literalName(fileName), new Date(), new byte[BUFFER]);
             return new java.io.FilterOutputStream(literal) {
                 @Override
                 public void write(byte[] b, int off, int len) throws IOException {
@@ -90,6 +94,34 @@ final class OpenPgpJournalistKeys implements JournalistKeys {
         } catch (PGPException e) {
             throw new IOException("Could not start the OpenPGP export", e);
         }
+    }
+
+    /**
+     * The file name as a literal data packet can hold it: its length is one octet, so at most 255
+     * bytes of UTF-8 (Bouncy Castle writes the low byte of any longer length, and the export would
+     * not decrypt). A longer name (a long name in Cyrillic reaches the limit at 128 characters)
+     * keeps its start and its extension, cut between characters.
+     */
+    static String literalName(String fileName) {
+        if (fileName.getBytes(StandardCharsets.UTF_8).length <= MAX_LITERAL_NAME) {
+            return fileName;
+        }
+        int dot = fileName.lastIndexOf('.');
+        String extension = dot > 0 && fileName.length() - dot <= MAX_EXTENSION ? fileName.substring(dot) : "";
+        int room = MAX_LITERAL_NAME - ELLIPSIS.length() - extension.getBytes(StandardCharsets.UTF_8).length;
+        StringBuilder start = new StringBuilder();
+        int used = 0;
+        for (int i = 0; i < fileName.length() - extension.length(); ) {
+            int codePoint = fileName.codePointAt(i);
+            int bytes = new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8).length;
+            if (used + bytes > room) {
+                break;
+            }
+            start.appendCodePoint(codePoint);
+            used += bytes;
+            i += Character.charCount(codePoint);
+        }
+        return start + ELLIPSIS + extension;
     }
 
     private PGPPublicKey encryptionKey(String fingerprint) throws IOException {

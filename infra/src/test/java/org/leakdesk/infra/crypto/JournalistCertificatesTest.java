@@ -144,6 +144,29 @@ class JournalistCertificatesTest {
     }
 
     @Test
+    void aLongFileNameIsShortenedToWhatALiteralPacketHoldsAndTheExportDecrypts() throws Exception {
+        String fingerprint = gnupg.generateKey("Names <names@example.org>");
+        assertThat(addJournalist(gnupg.exportPublicKey("names@example.org")))
+                .as(err.toString())
+                .isZero();
+        // 228 characters of Cyrillic: 417 bytes of UTF-8, where a literal packet's name holds 255.
+        String name = "Протокол совещания ".repeat(12) + ".pdf";
+        byte[] document = document(20_000);
+
+        Path export = export(fingerprint, name, document);
+
+        assertThat(gnupg.run("--decrypt", export.toString())).isEqualTo(document);
+        String shortened = OpenPgpJournalistKeys.literalName(name);
+        assertThat(shortened.getBytes(StandardCharsets.UTF_8)).hasSizeLessThanOrEqualTo(255);
+        assertThat(shortened).startsWith("Протокол совещания Протокол").endsWith("....pdf");
+        assertThat(name).startsWith(shortened.substring(0, shortened.length() - "....pdf".length()));
+        assertThat(OpenPgpJournalistKeys.literalName("\uD83D\uDCC4".repeat(100)))
+                .as("cut between the halves of no surrogate pair")
+                .isEqualTo("\uD83D\uDCC4".repeat(63) + "...");
+        assertThat(OpenPgpJournalistKeys.literalName("report.pdf")).isEqualTo("report.pdf");
+    }
+
+    @Test
     void aSecretKeyIsRefusedAndNotKept() throws Exception {
         gnupg.generateKey("Careless <careless@example.org>");
         Path secret = dir.resolve("secret.asc");
@@ -182,10 +205,14 @@ class JournalistCertificatesTest {
     }
 
     private Path export(String fingerprint, byte[] document) throws IOException {
+        return export(fingerprint, "document.pdf", document);
+    }
+
+    private Path export(String fingerprint, String fileName, byte[] document) throws IOException {
         Path export = Files.createTempFile(dir, "export", ".gpg");
         OpenPgpJournalistKeys keys = new OpenPgpJournalistKeys(dir.resolve("keys"), new SecureRandom());
         try (OutputStream file = Files.newOutputStream(export);
-                OutputStream encrypted = keys.encryptTo(fingerprint, "document.pdf", file)) {
+                OutputStream encrypted = keys.encryptTo(fingerprint, fileName, file)) {
             encrypted.write(document);
         }
         return export;
