@@ -1,5 +1,6 @@
 package org.leakdesk.intake.source;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
@@ -23,11 +24,22 @@ class SourceErrors {
         this.messages = messages;
     }
 
+    /**
+     * The page links back to the form the source came from: a returning source's own page (a
+     * link to the first form would start a new case under a new codename), else the first form.
+     */
     @ExceptionHandler(SourceRateLimitedException.class)
-    String rateLimited(SourceRateLimitedException e, HttpServletResponse response, Locale locale, Model model) {
+    String rateLimited(
+            SourceRateLimitedException e,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Locale locale,
+            Model model) {
         response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
         model.addAttribute("retryAfter", messages.getMessage(e.retryAfterWords(), locale));
+        boolean returning = request.getRequestURI().startsWith(request.getContextPath() + SourceSessions.PATH + "/");
+        model.addAttribute("back", returning ? SourceSessions.PATH + "/" : "/");
         return "intake/busy";
     }
 }

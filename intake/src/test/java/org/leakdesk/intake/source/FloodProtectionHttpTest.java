@@ -99,7 +99,8 @@ class FloodProtectionHttpTest {
         assertThat(page.body())
                 .contains("Please try again in a few minutes")
                 .contains("Nothing of it was kept")
-                .containsPattern("id=\"retry-after\">\\d+ (seconds?|minutes?)<");
+                .containsPattern("id=\"retry-after\">\\d+ (seconds?|minutes?)<")
+                .contains("id=\"back\" href=\"/\"");
         assertThat(rows()).isEqualTo(rowsBefore);
     }
 

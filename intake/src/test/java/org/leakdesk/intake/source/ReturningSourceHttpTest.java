@@ -247,6 +247,34 @@ class ReturningSourceHttpTest {
     }
 
     @Test
+    void aSourceOverItsFollowUpRateIsToldWhenToTryAgainAndLedBackToItsOwnPage() throws Exception {
+        Submitted source = submitted("the first message");
+        String cookie = signIn(source.codename())
+                .headers()
+                .firstValue("Set-Cookie")
+                .orElseThrow()
+                .split(";")[0];
+        String token = token(get("/source/", cookie).body());
+
+        HttpResponse<String> refused = null;
+        for (int i = 0; i <= 30 && refused == null; i++) { // 30 an hour by default
+            HttpResponse<String> sent =
+                    postMultipart("/source/send?_csrf=" + token, cookie, new Multipart().field("message", "note " + i));
+            if (sent.statusCode() != 302) {
+                refused = sent;
+            }
+        }
+
+        assertThat(refused).isNotNull();
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+        assertThat(refused.body())
+                .contains("Please try again in a few minutes")
+                .contains("id=\"back\" href=\"/source/\"");
+        assertThat(correspondence.read(source.caseId(), "rita").followUps()).hasSize(30);
+    }
+
+    @Test
     void aSourceDeletesARepliedItHasReadAndSignsOut() throws Exception {
         Submitted source = submitted("delete me later");
         UUID read = correspondence.reply(source.caseId(), "rita", "A reply to be read and deleted");
