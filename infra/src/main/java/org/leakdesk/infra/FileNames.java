@@ -50,6 +50,25 @@ public final class FileNames {
     }
 
     /**
+     * Text a document chose (a metadata value, a finding) as a reviewer should see it: every
+     * character that could hide, reorder or break the text (controls and line breaks included)
+     * shown as a visible escape, as in {@link #forDisplay}, but not cut, and with backslashes left
+     * as they are, since Windows paths in metadata are common and the reviewer reads them as
+     * written. Still to be HTML-escaped by the page.
+     */
+    public static String visibleText(String text) {
+        StringBuilder shown = new StringBuilder(text.length() + 16);
+        text.codePoints().forEach(c -> {
+            if (c != '\\' && hidesOrReorders(c)) {
+                appendShown(shown, c);
+            } else {
+                shown.appendCodePoint(c);
+            }
+        });
+        return shown.toString();
+    }
+
+    /**
      * A name to save a download under: the displayed form with characters that file systems
      * treat specially ({@code \ / : * ? " < > | %}) replaced by {@code _}, no leading dot, at most
      * 200 characters.

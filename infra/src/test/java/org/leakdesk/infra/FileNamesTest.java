@@ -47,6 +47,19 @@ class FileNamesTest {
     }
 
     @Test
+    void metadataTextShowsHiddenCharactersButKeepsItsLengthAndItsBackslashes() {
+        String value = "C:\\Users\\Иван\\Normal.dotm\nline two \u202Eexe.fdp" + "x".repeat(1_000);
+
+        String shown = FileNames.visibleText(value);
+
+        assertThat(shown)
+                .startsWith("C:\\Users\\Иван\\Normal.dotm\\u000Aline two \\u202Eexe.fdp")
+                .endsWith("x".repeat(1_000))
+                .doesNotContain("\n", "\u202E");
+        assertThat(FileNames.visibleText("Отчёт 2024")).isEqualTo("Отчёт 2024");
+    }
+
+    @Test
     void aBackslashIsDoubledSoAnEscapeCannotBeFaked() {
         assertThat(FileNames.forDisplay("invoice\\u202Efdp.exe")).isEqualTo("invoice\\\\u202Efdp.exe");
         assertThat(FileNames.forDisplay("invoice\\u202Efdp.exe")).isNotEqualTo(FileNames.forDisplay(RLO_INVOICE));

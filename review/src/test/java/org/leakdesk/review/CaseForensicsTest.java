@@ -2,12 +2,15 @@ package org.leakdesk.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
@@ -68,6 +71,37 @@ class CaseForensicsTest {
                 .contains("wordprocessingml")
                 .contains(reviewer.username());
         assertThat(after.select("form[action$=/scrubbed-copy]")).hasSize(1);
+    }
+
+    /**
+     * A hostile document's author name carries a right-to-left override and a zero-width space, to read
+     * differently from what it is: the reviewer sees both as escapes, in the metadata and in the
+     * finding.
+     */
+    @Test
+    void hiddenCharactersInADocumentsMetadataAreShownNotObeyed() throws Exception {
+        TestStaff reviewer = TestStaff.create(accounts, "bidi", StaffRole.REVIEWER);
+        StaffClient reviewing = reviewer.signIn(ports.portOf(Face.STAFF));
+        Set<String> before = reviewing.inboxCases();
+        String author = "Ivan Petrov\u202Efdp.exe\u200BApproved";
+        ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+        try (PDDocument document = new PDDocument()) {
+            document.addPage(new PDPage());
+            document.getDocumentInformation().setAuthor(author);
+            document.save(pdf);
+        }
+        Multipart body = new Multipart().file("files", "minutes.pdf", "application/pdf", pdf.toByteArray());
+        assertThat(SourceApi.submit(ports.portOf(Face.SOURCE), body).statusCode())
+                .isEqualTo(201);
+
+        Element row = reviewing.awaitNewCase(before, Duration.ofSeconds(60));
+        reviewing.post(row.selectFirst("form").attr("action"), Map.of());
+        Document page = reviewing.page("/cases/" + row.attr("data-case"));
+
+        String shown = "Ivan Petrov\\u202Efdp.exe\\u200BApproved";
+        assertThat(page.select("dd.author").text()).isEqualTo(shown);
+        assertThat(page.select("tr[data-finding=AUTHOR] .finding-value").text()).isEqualTo(shown);
+        assertThat(page.html()).doesNotContain("\u202E", "\u200B");
     }
 
     private void submit(String... corpusFiles) throws Exception {

@@ -36,6 +36,15 @@ public class Display {
         return FileNames.forDisplay(name == null ? "" : name);
     }
 
+    /**
+     * Text a document chose (a metadata field's name or value, a finding), with control and
+     * bidirectional characters shown as escapes ({@link FileNames#visibleText}); a dash when there
+     * is none.
+     */
+    public String text(@Nullable String value) {
+        return value == null ? "—" : FileNames.visibleText(value);
+    }
+
     public String time(@Nullable Instant instant) {
         return instant == null ? "" : TIME.format(instant);
     }

@@ -99,10 +99,11 @@ final class ProvenanceReport {
                 out.append("   Finding: ")
                         .append(finding.type().label())
                         .append(" (")
-                        .append(finding.field())
-                        .append(finding.inFileItself() ? "" : " in " + finding.documentPath())
+                        .append(FileNames.visibleText(finding.field()))
+                        .append(finding.inFileItself() ? "" : " in " + FileNames.forDisplay(finding.documentPath()))
                         .append("): ")
-                        .append(finding.value())
+                        // A value with a line break or a bidirectional override cannot forge a line.
+                        .append(FileNames.visibleText(finding.value()))
                         .append('\n');
             }
         }
