@@ -230,6 +230,10 @@ class ReturningSourceHttpTest {
                 postMultipart("/source/send?_csrf=" + token, cookie, new Multipart().field("message", " "));
         assertThat(messageOnly.headers().firstValue("Location"))
                 .hasValueSatisfying(location -> assertThat(location).endsWith("/source/?sent=0"));
+        assertThat(get("/source/?sent=0", cookie).body())
+                .as("a message alone was sent too")
+                .contains("id=\"sent\"")
+                .doesNotContain("was encrypted as it arrived");
         assertThat(nothing.statusCode()).isEqualTo(400);
         assertThat(nothing.body()).contains("Write a message or choose at least one file to send.");
         assertThat(correspondence.read(source.caseId(), "rita").followUps()).hasSize(2);
