@@ -24,6 +24,8 @@ import org.bouncycastle.openpgp.operator.bc.BcPublicKeyKeyEncryptionMethodGenera
 import org.bouncycastle.openpgp.operator.jcajce.JcePGPDataEncryptorBuilder;
 import org.leakdesk.infra.JournalistKeys;
 import org.leakdesk.infra.UnknownJournalistKeyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Journalist keys kept as ASCII-armoured certificates in {@code <keys directory>/journalists/}, one
@@ -34,6 +36,7 @@ import org.leakdesk.infra.UnknownJournalistKeyException;
 final class OpenPgpJournalistKeys implements JournalistKeys {
 
     static final String DIRECTORY = "journalists";
+    private static final Logger log = LoggerFactory.getLogger(OpenPgpJournalistKeys.class);
     private static final int BUFFER = 1 << 16;
     private static final int MAX_LITERAL_NAME = 255;
     private static final int MAX_EXTENSION = 16;
@@ -158,6 +161,9 @@ final class OpenPgpJournalistKeys implements JournalistKeys {
             for (Path file : files) {
                 try (InputStream in = Files.newInputStream(file)) {
                     certificates.addAll(OpenPgpCertificates.read(in));
+                } catch (IllegalArgumentException unreadable) {
+                    // One damaged file must not take the other journalists' keys off the case page.
+                    log.warn("Skipped the journalist key file {}: {}", file, unreadable.getMessage());
                 }
             }
         }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.leakdesk.infra.JournalistKeys;
 import org.leakdesk.infra.KeyTools;
 import org.leakdesk.infra.testing.GnuPg;
 
@@ -164,6 +165,24 @@ class JournalistCertificatesTest {
                 .as("cut between the halves of no surrogate pair")
                 .isEqualTo("\uD83D\uDCC4".repeat(63) + "...");
         assertThat(OpenPgpJournalistKeys.literalName("report.pdf")).isEqualTo("report.pdf");
+    }
+
+    @Test
+    void aDamagedKeyFileLeavesTheOtherKeysUsable() throws Exception {
+        String fingerprint = gnupg.generateKey("Intact <intact@example.org>");
+        assertThat(addJournalist(gnupg.exportPublicKey("intact@example.org")))
+                .as(err.toString())
+                .isZero();
+        Files.writeString(dir.resolve("keys/journalists/DAMAGED.asc"), "-----BEGIN PGP PUBLIC KEY BLOCK-----\n\nxx");
+
+        OpenPgpJournalistKeys keys = new OpenPgpJournalistKeys(dir.resolve("keys"), new SecureRandom());
+
+        assertThat(keys.list())
+                .extracting(JournalistKeys.JournalistKey::fingerprint)
+                .contains(fingerprint);
+        byte[] document = document(1_000);
+        assertThat(gnupg.run("--decrypt", export(fingerprint, document).toString()))
+                .isEqualTo(document);
     }
 
     @Test
