@@ -20,6 +20,7 @@ import org.leakdesk.intake.SubmissionIntake;
 import org.leakdesk.intake.UploadLimits;
 import org.leakdesk.intake.UploadRejectedException;
 import org.leakdesk.intake.UploadRejectedException.Reason;
+import org.springframework.http.ContentDisposition;
 
 /**
  * Reads a {@code multipart/form-data} submission straight from the request body: Jetty's
@@ -139,6 +140,7 @@ final class MultipartSubmissionReader {
         private int files;
         private boolean messageSeen;
         private @Nullable String contentType;
+        private @Nullable String extendedFileName;
         private SubmissionDraft.@Nullable FileUpload file;
         private @Nullable ByteArrayOutputStream message;
         private long skipLeft = -1;
@@ -155,6 +157,7 @@ final class MultipartSubmissionReader {
         @Override
         public void onPartBegin() {
             contentType = null;
+            extendedFileName = null;
             run(() -> {
                 if (++parts > limits.maxParts()) {
                     throw new UploadRejectedException(
@@ -171,6 +174,26 @@ final class MultipartSubmissionReader {
             super.onPartHeader(name, value);
             if (HttpHeader.CONTENT_TYPE.is(name)) {
                 contentType = value;
+            } else if (HttpHeader.CONTENT_DISPOSITION.is(name)) {
+                extendedFileName = extendedFileName(value);
+            }
+        }
+
+        /**
+         * The name in {@code filename*} (RFC 7578 section 4.2 allows it; RFC 5987 encoding, as
+         * some HTTP libraries send names outside ASCII), which Jetty's parser does not read: it
+         * comes before a plain {@code filename}, which is then only an ASCII fallback. Null when
+         * there is none or it cannot be decoded.
+         */
+        private static @Nullable String extendedFileName(String disposition) {
+            if (!disposition.toLowerCase(Locale.ROOT).contains("filename*")) {
+                return null;
+            }
+            try {
+                String name = ContentDisposition.parse(disposition).getFilename();
+                return name == null || name.isBlank() ? null : name;
+            } catch (IllegalArgumentException undecodable) {
+                return null;
             }
         }
 
@@ -178,7 +201,7 @@ final class MultipartSubmissionReader {
         public void onPartHeaders() {
             run(() -> {
                 String field = getName();
-                String fileName = getFileName();
+                String fileName = extendedFileName != null ? extendedFileName : getFileName();
                 if (fileName == null && MESSAGE.equals(field)) {
                     beginMessage();
                 } else if (fileName != null && FILES.equals(field) && !fileName.isBlank()) {

@@ -36,6 +36,14 @@ final class RawMultipart {
         return this;
     }
 
+    /** A file part whose Content-Disposition is exactly {@code disposition}. */
+    RawMultipart fileWithDisposition(String disposition, byte[] content) {
+        header("Content-Disposition: " + disposition + "\r\nContent-Type: application/octet-stream");
+        body.writeBytes(content);
+        body.writeBytes(crlf());
+        return this;
+    }
+
     /** The start of a file part: its headers only; the content follows in the caller's own writes. */
     RawMultipart fileStart(String name, String fileName) {
         header("Content-Disposition: form-data; name=\"" + name + "\"; filename=\"" + fileName

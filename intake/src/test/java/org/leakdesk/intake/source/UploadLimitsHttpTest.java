@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -27,6 +28,7 @@ import org.leakdesk.infra.FacePorts;
 import org.leakdesk.infra.testing.PlaintextScanner;
 import org.leakdesk.intake.MetadataExtraction;
 import org.leakdesk.intake.Submissions;
+import org.leakdesk.intake.SubmittedDocument;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -256,6 +258,29 @@ class UploadLimitsHttpTest {
         assertThat(noFile.body()).contains("Choose at least one file").contains(">only words</textarea>");
         assertThat(cut.statusCode()).isEqualTo(200);
         assertThat(cut.body()).contains("Your documents have arrived").contains("id=\"message-cut\"");
+    }
+
+    /**
+     * Some HTTP libraries send a name outside ASCII as {@code filename*} (RFC 5987), alone or after
+     * an ASCII fallback in {@code filename}: the file is taken as a file, under its real name.
+     */
+    @Test
+    void aFileNameSentAsFilenameStarIsRead() throws Exception {
+        String name = "Протокол №7.pdf";
+        String encoded = URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+        byte[] body = new RawMultipart()
+                .fileWithDisposition("form-data; name=\"files\"; filename*=UTF-8''" + encoded, new byte[50_000])
+                .fileWithDisposition(
+                        "form-data; name=\"files\"; filename=\"Protokol.pdf\"; filename*=utf-8''" + encoded,
+                        "second".getBytes())
+                .close();
+
+        HttpResponse<String> response = postApi(body);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        assertThat(submissions.read(newest(), "reviewer").documents())
+                .extracting(SubmittedDocument::fileName)
+                .containsExactly(name, name);
     }
 
     @Test
