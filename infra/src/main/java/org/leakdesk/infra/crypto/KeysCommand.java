@@ -114,7 +114,10 @@ public final class KeysCommand {
         Files.createDirectories(dir);
         Files.write(dir.resolve(fingerprint + ".asc"), NewsroomKeyring.armor(certificate.getPGPPublicKeyRing()));
         String user = OpenPgpCertificates.nameOf(certificate);
-        out.println("Added the journalist key " + fingerprint + " " + user + ".");
+        // A certificate from keys.openpgp.org may carry no user id: the fingerprint then names it.
+        out.println("Added the journalist key " + fingerprint
+                + (user.equals(fingerprint) ? " (it names nobody; the case page lists it by fingerprint)" : " " + user)
+                + ".");
         out.println(
                 "Export to it with: export --case CASE --document DOCUMENT --to " + fingerprint + " --out FILE.gpg");
         return DONE;

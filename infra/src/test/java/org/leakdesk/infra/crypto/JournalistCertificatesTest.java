@@ -98,6 +98,23 @@ class JournalistCertificatesTest {
     }
 
     @Test
+    void aCertificateWithoutUserIdsAsKeyserversHandThemOutReceivesExports() throws Exception {
+        String fingerprint = gnupg.generateKey("Unnamed <unnamed@example.org>");
+        Path certificate = dir.resolve("unnamed.asc");
+        // keys.openpgp.org gives out certificates without the user ids their owners did not confirm.
+        Files.write(
+                certificate, gnupg.run("--armor", "--export-filter", "keep-uid=uid = nobody", "--export", fingerprint));
+        assertThat(packets(gnupg, certificate)).doesNotContain(":user ID packet:");
+
+        assertThat(addJournalist(certificate)).as(err.toString()).isZero();
+        assertThat(out.toString()).contains(fingerprint + " (it names nobody");
+
+        byte[] document = document(2_000);
+        assertThat(gnupg.run("--decrypt", export(fingerprint, document).toString()))
+                .isEqualTo(document);
+    }
+
+    @Test
     void aRenewedCertificateIsTakenAsItsOwnerLastSignedIt() throws Exception {
         String who = "renewed@example.org";
         gnupg.run(PAST, "--quick-generate-key", "Renewed <" + who + ">", "rsa2048", "cert", "never");
