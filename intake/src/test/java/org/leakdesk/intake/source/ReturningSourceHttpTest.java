@@ -139,11 +139,7 @@ class ReturningSourceHttpTest {
 
         // Another source's cookie does not show this reply.
         Submitted other = submitted("another source");
-        String otherCookie = signIn(other.codename())
-                .headers()
-                .firstValue("Set-Cookie")
-                .orElseThrow()
-                .split(";")[0];
+        String otherCookie = signedInCookie(other.codename());
         assertThat(get("/source/", otherCookie).body())
                 .doesNotContain("Who else has seen it")
                 .contains("No replies yet");
@@ -178,11 +174,7 @@ class ReturningSourceHttpTest {
     @Test
     void aFollowUpMessageAndFileReachTheCase() throws Exception {
         Submitted source = submitted("the first message");
-        String cookie = signIn(source.codename())
-                .headers()
-                .firstValue("Set-Cookie")
-                .orElseThrow()
-                .split(";")[0];
+        String cookie = signedInCookie(source.codename());
         String token = token(get("/source/", cookie).body());
         Multipart followUp = new Multipart()
                 .field("message", "More: <img src=x onerror=alert(1)>")
@@ -253,11 +245,7 @@ class ReturningSourceHttpTest {
     @Test
     void aSourceOverItsFollowUpRateIsToldWhenToTryAgainAndLedBackToItsOwnPage() throws Exception {
         Submitted source = submitted("the first message");
-        String cookie = signIn(source.codename())
-                .headers()
-                .firstValue("Set-Cookie")
-                .orElseThrow()
-                .split(";")[0];
+        String cookie = signedInCookie(source.codename());
         String token = token(get("/source/", cookie).body());
 
         HttpResponse<String> refused = null;
@@ -282,11 +270,7 @@ class ReturningSourceHttpTest {
     void aSourceDeletesARepliedItHasReadAndSignsOut() throws Exception {
         Submitted source = submitted("delete me later");
         UUID read = correspondence.reply(source.caseId(), "rita", "A reply to be read and deleted");
-        String cookie = signIn(source.codename())
-                .headers()
-                .firstValue("Set-Cookie")
-                .orElseThrow()
-                .split(";")[0];
+        String cookie = signedInCookie(source.codename());
         String token = token(get("/source/", cookie).body());
         UUID unread = correspondence.reply(source.caseId(), "rita", "A reply not read yet");
 
@@ -377,6 +361,11 @@ class ReturningSourceHttpTest {
                 .map(AccessLogEntry::action)
                 .map(Object.class::cast)
                 .toList();
+    }
+
+    /** Signs in with the codename; returns the session cookie as a request sends it. */
+    private String signedInCookie(String codename) throws Exception {
+        return signIn(codename).headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
     }
 
     private static String token(String page) {
