@@ -66,6 +66,20 @@ class AccountsPagesTest {
         HttpResponse<String> changed =
                 administering.post("/admin/accounts/" + username + "/roles", Map.of("roles", "AUDITOR"));
         assertThat(StaffClient.location(changed)).isEqualTo("/admin/accounts?roles=" + username);
+        assertThat(administering
+                        .page("/admin/accounts?roles=" + username)
+                        .select("#done")
+                        .text())
+                .isEqualTo("Changed the roles of " + username
+                        + ": the new roles hold from their next sign-in; their sessions have ended.");
+        // A crafted link cannot make the page report a change that did not happen.
+        assertThat(administering.page("/admin/accounts?disabled=" + username).select("#done"))
+                .as("the account is enabled")
+                .isEmpty();
+        assertThat(administering
+                        .page("/admin/accounts?roles=nobody-of-that-name")
+                        .select("#done"))
+                .isEmpty();
         assertThat(StaffClient.location(member.get("/inbox")))
                 .as("the member's session ends with the change")
                 .isEqualTo("/login?ended");

@@ -4,9 +4,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.leakdesk.infra.Face;
 import org.leakdesk.infra.ServedOn;
+import org.leakdesk.infra.StaffAccount;
 import org.leakdesk.infra.StaffAccountException;
 import org.leakdesk.infra.StaffAccounts;
 import org.leakdesk.infra.StaffMember;
@@ -41,8 +44,36 @@ class AccountsController {
     }
 
     @GetMapping("/admin/accounts")
-    String accounts(StaffMember admin, Model model) {
+    String accounts(StaffMember admin, @RequestParam Map<String, String> done, Locale locale, Model model) {
+        notice(done, accounts.accounts(), locale).ifPresent(notice -> model.addAttribute("notice", notice));
         return page(admin, model);
+    }
+
+    /**
+     * The notice a change's redirect asks for ({@code ?disabled=rita}), only when the account it
+     * names is in the state the notice reports: a crafted link cannot make this page tell an admin
+     * that a change happened which did not.
+     */
+    private Optional<String> notice(Map<String, String> done, List<StaffAccount> all, Locale locale) {
+        for (Map.Entry<String, String> change : done.entrySet()) {
+            Optional<StaffAccount> account = all.stream()
+                    .filter(a -> a.username().equals(change.getValue()))
+                    .findFirst();
+            boolean holds = account.isPresent()
+                    && switch (change.getKey()) {
+                        case "disabled" -> !account.get().enabled();
+                        case "enabled" -> account.get().enabled();
+                        case "unlocked" -> !account.get().locked();
+                        case "reset" -> !account.get().twoFactorEnrolled();
+                        case "roles" -> true;
+                        default -> false;
+                    };
+            if (holds) {
+                String key = change.getKey().equals("roles") ? "accounts.roles-changed" : "accounts." + change.getKey();
+                return Optional.of(messages.getMessage(key, new Object[] {change.getValue()}, locale));
+            }
+        }
+        return Optional.empty();
     }
 
     /** A new account; its generated password is shown in this one answer and kept only as a hash. */
