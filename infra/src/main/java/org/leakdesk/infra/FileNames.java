@@ -59,7 +59,7 @@ public final class FileNames {
     public static String visibleText(String text) {
         StringBuilder shown = new StringBuilder(text.length() + 16);
         text.codePoints().forEach(c -> {
-            if (c != '\\' && hidesOrReorders(c)) {
+            if (hidesOrReorders(c)) {
                 appendShown(shown, c);
             } else {
                 shown.appendCodePoint(c);

@@ -105,7 +105,7 @@ public final class KeysCommand {
                     file + " holds " + certificates.size() + " keys; give one journalist's key per file");
         }
         OpenPGPCertificate certificate = certificates.get(0);
-        String fingerprint = OpenPgpJournalistKeys.fingerprintOf(certificate);
+        String fingerprint = OpenPgpCertificates.fingerprintOf(certificate);
         try {
             OpenPgpJournalistKeys.encryptionKeyOf(certificate);
         } catch (UnknownJournalistKeyException unusable) {

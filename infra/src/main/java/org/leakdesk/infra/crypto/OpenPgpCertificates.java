@@ -31,7 +31,7 @@ final class OpenPgpCertificates {
      * only before February 2023), which also accepts DSA and ElGamal from 2048 bits: certificates
      * made by GnuPG 1.4 and 2.0 with their former default algorithms stay usable.
      */
-    static final OpenPGPPolicy POLICY = new OpenPGPDefaultPolicy()
+    private static final OpenPGPPolicy POLICY = new OpenPGPDefaultPolicy()
             .acceptPublicKeyAlgorithmWithMinimalStrength(PublicKeyAlgorithmTags.DSA, 2000)
             .acceptPublicKeyAlgorithmWithMinimalStrength(PublicKeyAlgorithmTags.ELGAMAL_ENCRYPT, 2000);
 

@@ -3,6 +3,9 @@ package org.leakdesk.infra.crypto;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -54,12 +57,11 @@ final class OpenPgpJournalistKeys implements JournalistKeys {
     public List<JournalistKey> list() throws IOException {
         List<JournalistKey> keys = new ArrayList<>();
         for (OpenPGPCertificate certificate : certificates(directory)) {
-            try {
-                encryptionKeyOf(certificate);
-            } catch (UnknownJournalistKeyException unusable) {
-                continue;
+            if (OpenPgpCertificates.encryptionKeyOf(certificate).isEmpty()) {
+                continue; // revoked, expired or never able to receive exports
             }
-            keys.add(new JournalistKey(fingerprintOf(certificate), OpenPgpCertificates.nameOf(certificate)));
+            keys.add(new JournalistKey(
+                    OpenPgpCertificates.fingerprintOf(certificate), OpenPgpCertificates.nameOf(certificate)));
         }
         keys.sort(Comparator.comparing(JournalistKey::name, String.CASE_INSENSITIVE_ORDER));
         return keys;
@@ -112,25 +114,19 @@ final class OpenPgpJournalistKeys implements JournalistKeys {
         int dot = fileName.lastIndexOf('.');
         String extension = dot > 0 && fileName.length() - dot <= MAX_EXTENSION ? fileName.substring(dot) : "";
         int room = MAX_LITERAL_NAME - ELLIPSIS.length() - extension.getBytes(StandardCharsets.UTF_8).length;
-        StringBuilder start = new StringBuilder();
-        int used = 0;
-        for (int i = 0; i < fileName.length() - extension.length(); ) {
-            int codePoint = fileName.codePointAt(i);
-            int bytes = new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8).length;
-            if (used + bytes > room) {
-                break;
-            }
-            start.appendCodePoint(codePoint);
-            used += bytes;
-            i += Character.charCount(codePoint);
-        }
-        return start + ELLIPSIS + extension;
+        // The encoder stops where the next character no longer fits, never inside one.
+        CharBuffer start = CharBuffer.wrap(fileName, 0, fileName.length() - extension.length());
+        StandardCharsets.UTF_8
+                .newEncoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .encode(start, ByteBuffer.allocate(room), true);
+        return fileName.substring(0, start.position()) + ELLIPSIS + extension;
     }
 
     private PGPPublicKey encryptionKey(String fingerprint) throws IOException {
         String wanted = normalise(fingerprint);
         for (OpenPGPCertificate certificate : certificates(directory)) {
-            if (fingerprintOf(certificate).equals(wanted)) {
+            if (OpenPgpCertificates.fingerprintOf(certificate).equals(wanted)) {
                 return encryptionKeyOf(certificate);
             }
         }
@@ -141,15 +137,11 @@ final class OpenPgpJournalistKeys implements JournalistKeys {
         return fingerprint.replace(" ", "").toUpperCase(Locale.ROOT);
     }
 
-    static String fingerprintOf(OpenPGPCertificate certificate) {
-        return OpenPgpCertificates.fingerprintOf(certificate);
-    }
-
     /** @throws UnknownJournalistKeyException saying why the certificate cannot receive exports */
     static PGPPublicKey encryptionKeyOf(OpenPGPCertificate certificate) {
         return OpenPgpCertificates.encryptionKeyOf(certificate)
                 .orElseThrow(() -> new UnknownJournalistKeyException(
-                        fingerprintOf(certificate), OpenPgpCertificates.whyUnusable(certificate)));
+                        OpenPgpCertificates.fingerprintOf(certificate), OpenPgpCertificates.whyUnusable(certificate)));
     }
 
     private static List<OpenPGPCertificate> certificates(Path directory) throws IOException {

@@ -274,9 +274,7 @@ final class MultipartSubmissionReader {
                 kept.writeBytes(piece);
             }
             if (kept.size() > 4L * limits.maxMessageLength() && files == 0) {
-                messageRead.accept(
-                        MessageText.read(new ByteArrayInputStream(kept.toByteArray()), limits.maxMessageLength())
-                                .text());
+                messageRead.accept(messageText(kept).text());
                 throw messageTooLong();
             }
         }
@@ -301,8 +299,7 @@ final class MultipartSubmissionReader {
         private void endMessage() throws IOException {
             ByteArrayOutputStream kept = message;
             message = null;
-            MessageText text =
-                    MessageText.read(new ByteArrayInputStream(kept.toByteArray()), limits.maxMessageLength());
+            MessageText text = messageText(kept);
             messageRead.accept(text.text());
             if (!text.tooLong()) {
                 draft.setMessage(text.text());
@@ -313,6 +310,10 @@ final class MultipartSubmissionReader {
                 // The files are stored: keep them and the message's start rather than lose the upload.
                 draft.setCutMessage(text.text());
             }
+        }
+
+        private MessageText messageText(ByteArrayOutputStream kept) throws IOException {
+            return MessageText.read(new ByteArrayInputStream(kept.toByteArray()), limits.maxMessageLength());
         }
 
         private UploadRejectedException messageTooLong() {
