@@ -3,8 +3,6 @@ package org.leakdesk.review;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -21,11 +19,7 @@ import org.leakdesk.infra.StaffRole;
 import org.leakdesk.infra.testing.SharedFiles;
 import org.leakdesk.intake.SourceCorrespondence;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -41,8 +35,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BrowserJourneyTest {
-
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     @Autowired
     FacePorts ports;
@@ -61,7 +53,6 @@ class BrowserJourneyTest {
     @BeforeAll
     void startBrowser() throws Exception {
         browser = HeadlessChromium.start(false);
-        Files.createDirectories(SCREENSHOTS);
     }
 
     @AfterAll
@@ -124,7 +115,6 @@ class BrowserJourneyTest {
         screenshot("5-staff-triaged");
     }
 
-    /** A first sign-in: password, then setting up the authenticator from the key the page shows. */
     @Test
     void aSourceComesBackReadsTheReplyDeletesItAndSendsMore() throws Exception {
         String source = "http://127.0.0.1:" + ports.portOf(Face.SOURCE);
@@ -182,25 +172,11 @@ class BrowserJourneyTest {
     }
 
     private void signIn(String staff, TestStaff member) throws Exception {
-        browser.get(staff + "/login");
-        browser.findElement(By.id("username")).sendKeys(member.username());
-        browser.findElement(By.id("password")).sendKeys(member.password());
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-        waitFor(By.id("secret"));
-        screenshot("0-staff-enrol");
-        String secret = browser.findElement(By.id("secret")).getText();
-        browser.findElement(By.id("code")).sendKeys(TestAuthenticator.currentCode(secret));
-        browser.findElement(By.cssSelector("form[action$='/login/enrol'] button[type=submit]"))
-                .click();
-        waitFor(By.id("recovery-codes"));
-        assertThat(browser.findElements(By.cssSelector("#recovery-codes code"))).hasSize(10);
-        browser.findElement(By.id("continue")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.urlMatches("/inbox$"));
+        BrowserSteps.signInFirstTime(browser, staff, member, "0-staff-enrol");
     }
 
-    /** Form submissions return before the next page has loaded: wait for something of it. */
     private void waitFor(By element) {
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(element));
+        BrowserSteps.waitFor(browser, element);
     }
 
     private Set<String> caseIds() {
@@ -210,6 +186,6 @@ class BrowserJourneyTest {
     }
 
     private void screenshot(String name) throws Exception {
-        Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        BrowserSteps.screenshot(browser, name);
     }
 }
