@@ -1,5 +1,6 @@
 package org.leakdesk.review.casefile;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
@@ -65,14 +66,18 @@ class VerificationController extends CaseForms {
             throw new InvalidEntryException(messages.getMessage("case.requests.no-deadline", null, locale));
         }
         VerificationRequestDraft draft = new VerificationRequestDraft(
-                text(organisation),
-                text(contact),
-                text(question),
-                sharing,
-                excerpt,
-                deadline.atTime(LocalTime.MAX).toInstant(ZoneOffset.UTC));
+                text(organisation), text(contact), text(question), sharing, excerpt, lastSecondOf(deadline));
         work.addVerificationRequest(taskId, member, draft);
         return "redirect:/cases/" + caseId + "#verification-task";
+    }
+
+    /**
+     * The request runs until the end of the day given, UTC: its last whole second. Not {@code
+     * LocalTime.MAX}, whose nanoseconds a database that keeps microseconds rounds up to the next
+     * day's midnight, which the pages then showed as the deadline.
+     */
+    static Instant lastSecondOf(LocalDate day) {
+        return day.atTime(LocalTime.of(23, 59, 59)).toInstant(ZoneOffset.UTC);
     }
 
     @PostMapping("/tasks/{taskId}/verification-requests/{requestId}/remove")

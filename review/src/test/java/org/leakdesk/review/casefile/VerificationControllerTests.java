@@ -81,7 +81,7 @@ class VerificationControllerTests {
                                 "Is page 3 yours?",
                                 Sharing.EXCERPT,
                                 "Page 3, paragraph 2",
-                                Instant.parse("2026-12-01T23:59:59.999999999Z")));
+                                Instant.parse("2026-12-01T23:59:59Z")));
         assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/cases/" + CASE + "#verification-task");
     }
 
