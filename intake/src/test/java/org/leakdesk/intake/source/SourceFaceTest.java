@@ -47,6 +47,8 @@ class SourceFaceTest {
                 .doesNotContain("unsafe-eval");
         assertThat(form.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
         assertThat(form.headers().allValues("Set-Cookie")).isEmpty();
+        // Limits as a reader writes numbers, with the thousands grouped.
+        assertThat(form.body()).containsPattern("Up to\\s*<span>100,000</span>\\s*characters");
 
         Multipart body = new Multipart()
                 .file(
