@@ -12,6 +12,11 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Random;
+import org.bouncycastle.bcpg.PublicKeyPacket;
+import org.bouncycastle.openpgp.api.OpenPGPApi;
+import org.bouncycastle.openpgp.api.OpenPGPKey;
+import org.bouncycastle.openpgp.api.OpenPGPMessageInputStream;
+import org.bouncycastle.openpgp.api.bc.BcOpenPGPApi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -200,6 +205,34 @@ class JournalistCertificatesTest {
         byte[] document = document(1_000);
         assertThat(gnupg.run("--decrypt", export(fingerprint, document).toString()))
                 .isEqualTo(document);
+    }
+
+    /**
+     * A version 6 certificate (RFC 9580), as Sequoia or OpenPGP.js make them, here made by Bouncy
+     * Castle's own RFC 9580 key generator: GnuPG 2.2 cannot read it, but an implementation that
+     * makes such keys decrypts the export (a v3 session key packet to its X25519 subkey before
+     * SEIPD v1, as RFC 9580 allows for any key version) to the same bytes.
+     */
+    @Test
+    void aVersion6CertificateReceivesExportsItsOwnSoftwareDecrypts() throws Exception {
+        OpenPGPApi api = new BcOpenPGPApi();
+        OpenPGPKey key = api.generateKey(PublicKeyPacket.VERSION_6)
+                .ed25519x25519Key("Journalist <v6@example.org>")
+                .build();
+        Path certificate = dir.resolve("v6.asc");
+        Files.writeString(certificate, key.toCertificate().toAsciiArmoredString());
+        String fingerprint = OpenPgpCertificates.fingerprintOf(key);
+
+        assertThat(addJournalist(certificate)).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("Added the journalist key " + fingerprint);
+
+        byte[] document = document(100_000);
+        Path export = export(fingerprint, document);
+        OpenPGPMessageInputStream decrypted =
+                api.decryptAndOrVerifyMessage().addDecryptionKey(key).process(Files.newInputStream(export));
+        try (decrypted) {
+            assertThat(decrypted.readAllBytes()).isEqualTo(document);
+        }
     }
 
     @Test
