@@ -7,8 +7,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +24,6 @@ import org.leakdesk.intake.SubmissionDraft;
 import org.leakdesk.intake.SubmissionIntake;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -45,7 +41,6 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessibilityTest {
 
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final String AXE = "/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js";
 
     @Autowired
@@ -67,7 +62,6 @@ class AccessibilityTest {
             axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         browser = HeadlessChromium.start(true);
-        Files.createDirectories(SCREENSHOTS);
     }
 
     @AfterAll
@@ -136,9 +130,7 @@ class AccessibilityTest {
 
     /** Runs axe-core on the page in the browser; fails on any serious or critical violation. */
     private void check(String name) throws IOException {
-        Files.write(
-                SCREENSHOTS.resolve("a11y-" + name + ".png"),
-                ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        BrowserSteps.screenshot(browser, "a11y-" + name);
         JavascriptExecutor js = (JavascriptExecutor) browser;
         js.executeScript(axe);
         Map<?, ?> found = (Map<?, ?>) js.executeAsyncScript("""

@@ -1,5 +1,8 @@
 package org.leakdesk.review;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,7 +17,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /** What the browser tests do alike: a staff member's first sign-in, waiting for a page, a screenshot. */
 final class BrowserSteps {
 
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     private BrowserSteps() {}
 
@@ -36,9 +39,7 @@ final class BrowserSteps {
         browser.findElement(By.cssSelector("form[action$='/login/enrol'] button[type=submit]"))
                 .click();
         waitFor(browser, By.id("recovery-codes"));
-        if (browser.findElements(By.cssSelector("#recovery-codes code")).size() != 10) {
-            throw new AssertionError("Ten recovery codes expected after setting up the authenticator");
-        }
+        assertThat(browser.findElements(By.cssSelector("#recovery-codes code"))).hasSize(10);
         browser.findElement(By.id("continue")).click();
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.urlMatches("/(inbox|audit)$"));
     }
@@ -52,7 +53,8 @@ final class BrowserSteps {
         return new WebDriverWait(browser, atMost).until(ExpectedConditions.presenceOfElementLocated(element));
     }
 
-    static void screenshot(WebDriver browser, String name) throws Exception {
+    /** Saves what {@code browser} shows as {@code target/screenshots/NAME.png}. */
+    static void screenshot(WebDriver browser, String name) throws IOException {
         Files.createDirectories(SCREENSHOTS);
         Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }

@@ -6,8 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -33,8 +31,6 @@ import org.leakdesk.workflow.VerificationRequestDraft;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -57,7 +53,6 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProcessDiagramBrowserTest {
 
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final String AXE = "/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js";
     /** The marker's outline in process-diagram.css (#8a3c00). */
     private static final String MARKED = "rgb(138, 60, 0)";
@@ -86,7 +81,6 @@ class ProcessDiagramBrowserTest {
             axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         browser = HeadlessChromium.start(true);
-        Files.createDirectories(SCREENSHOTS);
     }
 
     @AfterAll
@@ -170,9 +164,7 @@ class ProcessDiagramBrowserTest {
                             .findElement(By.cssSelector(".process-diagram-note"))
                             .isDisplayed())
                     .isTrue();
-            Files.write(
-                    SCREENSHOTS.resolve("diagram-case-without-javascript.png"),
-                    ((TakesScreenshot) withoutScripts).getScreenshotAs(OutputType.BYTES));
+            BrowserSteps.screenshot(withoutScripts, "diagram-case-without-javascript");
         } finally {
             withoutScripts.quit();
         }
@@ -209,9 +201,7 @@ class ProcessDiagramBrowserTest {
     private void check(String name) throws Exception {
         ((JavascriptExecutor) browser)
                 .executeScript("const p = document.getElementById('process'); if (p) p.scrollIntoView();");
-        Files.write(
-                SCREENSHOTS.resolve("diagram-" + name + ".png"),
-                ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        BrowserSteps.screenshot(browser, "diagram-" + name);
         JavascriptExecutor js = (JavascriptExecutor) browser;
         js.executeScript(axe);
         Map<?, ?> found = (Map<?, ?>) js.executeAsyncScript("""

@@ -32,7 +32,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * sends both articles with a message (the page solves its proof of work and shows the upload); a
  * reviewer triages the case and asks two outside agencies to verify it; each agency answers
  * through its link in a browser that has never signed in; a second reviewer assesses the round; an
- * editor who did neither publishes and gets the package; an auditor verifies the access log and
+ * editor who did neither publishes and sees the provenance report and the package's link; an auditor verifies the access log and
  * finds the case's entries in it. Every step is what the pages offer (no request the page does not
  * make), so a form a browser cannot send (a required field it hides, a date it will not take) fails here.
  */

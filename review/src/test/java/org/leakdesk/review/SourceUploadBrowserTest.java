@@ -18,8 +18,6 @@ import org.leakdesk.infra.Face;
 import org.leakdesk.infra.FacePorts;
 import org.leakdesk.infra.testing.Multipart;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chromium.ChromiumNetworkConditions;
@@ -42,8 +40,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SourceUploadBrowserTest {
 
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
     @Autowired
     FacePorts ports;
 
@@ -55,7 +51,6 @@ class SourceUploadBrowserTest {
     @BeforeAll
     void startBrowser() throws Exception {
         browser = HeadlessChromium.start(true);
-        Files.createDirectories(SCREENSHOTS);
     }
 
     @AfterAll
@@ -94,9 +89,7 @@ class SourceUploadBrowserTest {
                         && Double.parseDouble(bar.getDomProperty("value"))
                                 < Double.parseDouble(bar.getDomProperty("max")));
         assertThat(box.findElement(By.tagName("p")).getText()).matches("Sent [\\d.]+ MB of [\\d.]+ MB \\(\\d+%\\).*");
-        Files.write(
-                SCREENSHOTS.resolve("source-upload-progress.png"),
-                ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        BrowserSteps.screenshot(browser, "source-upload-progress");
 
         new WebDriverWait(browser, Duration.ofSeconds(120))
                 .until(ExpectedConditions.presenceOfElementLocated(By.id("codename")));
@@ -104,9 +97,7 @@ class SourceUploadBrowserTest {
         assertThat(browser.findElement(By.id("codename")).getText().split(" ")).hasSize(7);
         assertThat(browser.getTitle()).isEqualTo("Received");
         assertThat(rows()).isEqualTo(rowsBefore + 1);
-        Files.write(
-                SCREENSHOTS.resolve("source-upload-receipt.png"),
-                ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        BrowserSteps.screenshot(browser, "source-upload-receipt");
         Files.delete(document);
     }
 

@@ -76,7 +76,7 @@ class VerificationController extends CaseForms {
      * LocalTime.MAX}, whose nanoseconds a database that keeps microseconds rounds up to the next
      * day's midnight, which the pages then showed as the deadline.
      */
-    static Instant lastSecondOf(LocalDate day) {
+    private static Instant lastSecondOf(LocalDate day) {
         return day.atTime(LocalTime.of(23, 59, 59)).toInstant(ZoneOffset.UTC);
     }
 
